@@ -1,0 +1,79 @@
+package com.healthplan.va.casefile;
+
+/**
+ * Names of the process variables of a vertebral augmentation case, in one place.
+ * The intake names are fixed by the case contract; the others are the application's own.
+ */
+public final class CaseVariables {
+
+  public static final String PROCESS_KEY = "vertebralAugmentationCase";
+  public static final String ELIGIBILITY_DECISION_KEY = "vcfEligibility";
+
+  // Intake (contract names)
+  public static final String MEMBER_ID = "memberId";
+  public static final String PATIENT_NAME = "patientName";
+  public static final String PATIENT_BIRTH_DATE = "patientBirthDate";
+  public static final String REQUESTING_PROVIDER_NAME = "requestingProviderName";
+  public static final String REQUESTING_PROVIDER_NPI = "requestingProviderNpi";
+  public static final String REQUESTING_PROVIDER_EMAIL = "requestingProviderEmail";
+  public static final String PCP_NAME = "pcpName";
+  public static final String PCP_EMAIL = "pcpEmail";
+  public static final String PCP_PHONE = "pcpPhone";
+  public static final String PROCEDURE_TYPE = "procedureType";
+  public static final String REQUEST_DATE = "requestDate";
+  public static final String URGENCY = "urgency";
+  public static final String FRACTURE_LEVELS = "fractureLevels";
+  public static final String FRACTURE_DATE = "fractureDate";
+  public static final String IMAGING_MODALITY = "imagingModality";
+  public static final String IMAGING_DATE = "imagingDate";
+  public static final String PAIN_SCORE = "painScore";
+  public static final String PAIN_INTERFERES_WITH_ADLS = "painInterferesWithAdls";
+  public static final String ADLS_PREVIOUSLY_INDEPENDENT = "adlsPreviouslyIndependent";
+  public static final String CONSERVATIVE_CARE_FAILED = "conservativeCareFailed";
+  public static final String INTERVENTIONS_ATTEMPTED = "interventionsAttempted";
+  public static final String UNSTABLE_FRACTURE = "unstableFracture";
+  public static final String ACTIVE_INFECTION = "activeInfection";
+  public static final String UNCORRECTED_COAGULOPATHY = "uncorrectedCoagulopathy";
+  public static final String BONE_RETROPULSION = "boneRetropulsion";
+  public static final String RADICULAR_SYMPTOMS = "radicularSymptoms";
+  public static final String SPINAL_TUMOR_OR_CORD_COMPRESSION = "spinalTumorOrCordCompression";
+  public static final String MATERIAL_ALLERGY_OR_CONTRAINDICATION = "materialAllergyOrContraindication";
+  public static final String OTHER_SPINAL_PAIN_GENERATORS = "otherSpinalPainGenerators";
+
+  // Case record
+  public static final String CASE_ID = "caseId";
+  public static final String CASE_STATUS = "caseStatus";
+  public static final String RECEIVED_AT = "receivedAt";
+  public static final String DETERMINATION_DUE_AT = "determinationDueAt";
+  public static final String DETERMINATION_ESCALATION_AT = "determinationEscalationAt";
+
+  // Prescreen (decision vcfEligibility)
+  public static final String PRESCREEN_MEETS_CRITERIA = "prescreenMeetsCriteria";
+  public static final String PRESCREEN_UNMET_CRITERIA = "prescreenUnmetCriteria";
+
+  // Criteria review by the utilization-management nurse
+  public static final String REVIEW_CONFIRMED_CRITERIA = "reviewConfirmedCriteria";
+  public static final String REVIEW_DECISION = "reviewDecision";
+  public static final String REVIEW_NOTE = "reviewNote";
+  public static final String REQUESTED_INFORMATION = "requestedInformation";
+  public static final String INFORMATION_REQUEST_COUNT = "informationRequestCount";
+  public static final String INFORMATION_DUE_AT = "informationDueAt";
+  public static final String INFORMATION_RECEIVED_NOTE = "informationReceivedNote";
+
+  // Review by the medical director
+  public static final String MEDICAL_DIRECTOR_DECISION = "medicalDirectorDecision";
+  public static final String MEDICAL_DIRECTOR_RATIONALE = "medicalDirectorRationale";
+
+  // Determination
+  public static final String DETERMINATION_OUTCOME = "determinationOutcome";
+  public static final String DETERMINATION_DECIDED_BY = "determinationDecidedBy";
+  public static final String DETERMINATION_DECIDED_AT = "determinationDecidedAt";
+  public static final String DETERMINATION_RATIONALE = "determinationRationale";
+  public static final String DETERMINATION_UNMET_CRITERIA = "determinationUnmetCriteria";
+
+  /** Local input of the notice-sending service tasks: which notice to send. */
+  public static final String NOTICE = "notice";
+
+  private CaseVariables() {
+  }
+}

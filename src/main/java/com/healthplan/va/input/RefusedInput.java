@@ -1,0 +1,45 @@
+package com.healthplan.va.input;
+
+import java.util.Optional;
+
+/**
+ * Carries input refused inside the engine out to the HTTP layer of the same request.
+ *
+ * <p>An exception from an engine listener reaches Tasklist and the engine REST API as a 500 whose message is
+ * wrapped in engine prefixes. {@link RefusedInputResponseFilter} opens a scope per request; a listener that
+ * refuses input records it here, and the filter turns the answer into a 400 naming the fields.
+ */
+public final class RefusedInput {
+
+  private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+  private RefusedInput() {
+  }
+
+  static Scope open() {
+    Scope scope = new Scope();
+    CURRENT.set(scope);
+    return scope;
+  }
+
+  static void close() {
+    CURRENT.remove();
+  }
+
+  /** Records the refusal for the current request, if an HTTP request is being served, and returns it. */
+  public static InvalidCaseInputException record(InvalidCaseInputException refusal) {
+    Scope scope = CURRENT.get();
+    if (scope != null) {
+      scope.refusal = refusal;
+    }
+    return refusal;
+  }
+
+  static final class Scope {
+    private InvalidCaseInputException refusal;
+
+    Optional<InvalidCaseInputException> refusal() {
+      return Optional.ofNullable(refusal);
+    }
+  }
+}

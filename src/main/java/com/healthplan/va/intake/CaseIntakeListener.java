@@ -1,0 +1,64 @@
+package com.healthplan.va.intake;
+
+import static com.healthplan.va.casefile.CaseVariables.*;
+
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.eligibility.DeterminationTimeframe;
+import com.healthplan.va.input.FieldError;
+import com.healthplan.va.input.InvalidCaseInputException;
+import com.healthplan.va.input.RefusedInput;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of {@code vertebralAugmentationCase}: the one gate every new case passes, whether it comes
+ * from the case API, the Tasklist start form or the engine REST API. It refuses invalid intake (the engine
+ * rolls the start back, so nothing is created), stores the intake in the contract's types and gives the case
+ * its id and determination deadline.
+ */
+@Component("caseIntake")
+class CaseIntakeListener implements ExecutionListener {
+
+  private final IntakeValidator validator;
+  private final CaseNumbers caseNumbers;
+  private final PlanCalendar calendar;
+  private final DeterminationTimeframe timeframe;
+
+  CaseIntakeListener(IntakeValidator validator, CaseNumbers caseNumbers, PlanCalendar calendar,
+      DeterminationTimeframe timeframe) {
+    this.validator = validator;
+    this.caseNumbers = caseNumbers;
+    this.calendar = calendar;
+    this.timeframe = timeframe;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    CaseIntake intake;
+    try {
+      if (execution.getProcessBusinessKey() != null) {
+        throw new InvalidCaseInputException(List.of(new FieldError("businessKey",
+            "The case id is assigned by the application; start the case without a business key.")));
+      }
+      intake = validator.validate(execution.getVariables());
+    } catch (InvalidCaseInputException refused) {
+      throw RefusedInput.record(refused);
+    }
+
+    Instant receivedAt = calendar.now();
+    String caseId = caseNumbers.next(receivedAt.atZone(calendar.zone()).getYear());
+    Instant dueAt = timeframe.dueAt(receivedAt, intake.urgency(), calendar.zone());
+
+    execution.setProcessBusinessKey(caseId);
+    execution.setVariables(intake.toVariables(calendar));
+    execution.setVariable(CASE_ID, caseId);
+    execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
+    execution.setVariable(DETERMINATION_DUE_AT, Date.from(dueAt));
+    execution.setVariable(DETERMINATION_ESCALATION_AT, Date.from(timeframe.escalateAt(dueAt, intake.urgency())));
+    execution.setVariable(INFORMATION_REQUEST_COUNT, 0);
+  }
+}

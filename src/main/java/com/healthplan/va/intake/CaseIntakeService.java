@@ -1,0 +1,34 @@
+package com.healthplan.va.intake;
+
+import com.healthplan.va.casefile.CaseVariables;
+import com.healthplan.va.casefile.PlanCalendar;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/** Opens a case from a submission of the case API. */
+@Service
+public class CaseIntakeService {
+
+  private final IntakeValidator validator;
+  private final RuntimeService runtime;
+  private final PlanCalendar calendar;
+
+  CaseIntakeService(IntakeValidator validator, RuntimeService runtime, PlanCalendar calendar) {
+    this.validator = validator;
+    this.runtime = runtime;
+    this.calendar = calendar;
+  }
+
+  /**
+   * Checks the submission before the engine is touched (so that every bad field is reported at once), then
+   * starts the case; the start listener assigns the case id. Returns the case id.
+   */
+  public String open(Map<String, ?> submission) {
+    CaseIntake intake = validator.validate(submission);
+    ProcessInstance instance = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY,
+        intake.toVariables(calendar));
+    return instance.getBusinessKey();
+  }
+}

@@ -1,0 +1,6 @@
+package com.healthplan.va.intake;
+
+/** How fast the determination is owed: 7 calendar days (standard) or 72 hours (expedited). */
+public enum Urgency {
+  STANDARD, EXPEDITED
+}
