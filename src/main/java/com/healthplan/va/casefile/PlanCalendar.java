@@ -6,22 +6,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The plan's calendar. A date of the case (birth, fracture, request) is a day in the plan's time zone; it is
- * stored as a Camunda {@code Date} at the start of that day, so that decisions and timers can compute with it.
- *
- * <p>The plan's zone is the JVM's default zone, because the DMN engine's FEEL turns a {@code Date} into a day
- * in that zone: run the application with {@code TZ} or {@code -Duser.timezone} set to the plan's zone.
+ * The plan's clock and time zone. "Today" (the default request date, "not in the future") is a day in the
+ * plan's zone; deadlines are instants, shown in the plan's zone in notices and the case API.
  */
 @Component
 public class PlanCalendar {
 
   private final Clock clock;
 
-  public PlanCalendar() {
-    this(Clock.systemDefaultZone());
+  @Autowired
+  public PlanCalendar(@Value("${va.time-zone}") String zone) {
+    this(Clock.system(ZoneId.of(zone)));
   }
 
   public PlanCalendar(Clock clock) {
@@ -38,10 +38,6 @@ public class PlanCalendar {
 
   public LocalDate today() {
     return LocalDate.now(clock);
-  }
-
-  public Date startOf(LocalDate day) {
-    return Date.from(day.atStartOfDay(zone()).toInstant());
   }
 
   public LocalDate dayOf(Date date) {

@@ -2,7 +2,7 @@ package com.healthplan.va.intake;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
-import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.casefile.CaseFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +42,16 @@ public record CaseIntake(
     boolean otherSpinalPainGenerators) {
 
   /**
-   * The intake as process variables: dates as {@code Date} at the start of the plan's day, the levels as a
-   * JSON-serialized list of strings, optional values absent as {@code null}.
+   * The intake as process variables. Dates are ISO-8601 calendar dates ({@code yyyy-MM-dd} strings): the form the
+   * DMN engine's FEEL {@code date()} reads, timers accept and Tasklist's date fields show, and, unlike a
+   * {@code Date} instant, the same day in every time zone. The levels are a JSON-serialized list of strings;
+   * optional values absent are {@code null}.
    */
-  public VariableMap toVariables(PlanCalendar calendar) {
+  public VariableMap toVariables() {
     return Variables.createVariables()
         .putValue(MEMBER_ID, memberId)
         .putValue(PATIENT_NAME, patientName)
-        .putValue(PATIENT_BIRTH_DATE, calendar.startOf(patientBirthDate))
+        .putValue(PATIENT_BIRTH_DATE, patientBirthDate.toString())
         .putValue(REQUESTING_PROVIDER_NAME, requestingProviderName)
         .putValue(REQUESTING_PROVIDER_NPI, requestingProviderNpi)
         .putValue(REQUESTING_PROVIDER_EMAIL, requestingProviderEmail)
@@ -57,12 +59,12 @@ public record CaseIntake(
         .putValue(PCP_EMAIL, pcpEmail)
         .putValue(PCP_PHONE, pcpPhone)
         .putValue(PROCEDURE_TYPE, procedureType.name())
-        .putValue(REQUEST_DATE, calendar.startOf(requestDate))
+        .putValue(REQUEST_DATE, requestDate.toString())
         .putValue(URGENCY, urgency.name())
         .putValueTyped(FRACTURE_LEVELS, levelsValue(fractureLevels))
-        .putValue(FRACTURE_DATE, calendar.startOf(fractureDate))
+        .putValue(FRACTURE_DATE, fractureDate.toString())
         .putValue(IMAGING_MODALITY, imagingModality.name())
-        .putValue(IMAGING_DATE, imagingDate == null ? null : calendar.startOf(imagingDate))
+        .putValue(IMAGING_DATE, imagingDate == null ? null : imagingDate.toString())
         .putValue(PAIN_SCORE, painScore)
         .putValue(PAIN_INTERFERES_WITH_ADLS, painInterferesWithAdls)
         .putValue(ADLS_PREVIOUSLY_INDEPENDENT, adlsPreviouslyIndependent)
@@ -76,6 +78,40 @@ public record CaseIntake(
         .putValue(SPINAL_TUMOR_OR_CORD_COMPRESSION, spinalTumorOrCordCompression)
         .putValue(MATERIAL_ALLERGY_OR_CONTRAINDICATION, materialAllergyOrContraindication)
         .putValue(OTHER_SPINAL_PAIN_GENERATORS, otherSpinalPainGenerators);
+  }
+
+  /** The intake facts as stored on a case (they were checked on the way in). */
+  public static CaseIntake from(CaseFile stored) {
+    return new CaseIntake(
+        stored.text(MEMBER_ID),
+        stored.text(PATIENT_NAME),
+        stored.day(PATIENT_BIRTH_DATE),
+        stored.text(REQUESTING_PROVIDER_NAME),
+        stored.text(REQUESTING_PROVIDER_NPI),
+        stored.text(REQUESTING_PROVIDER_EMAIL),
+        stored.text(PCP_NAME),
+        stored.text(PCP_EMAIL),
+        stored.text(PCP_PHONE),
+        ProcedureType.valueOf(stored.text(PROCEDURE_TYPE)),
+        stored.day(REQUEST_DATE),
+        Urgency.valueOf(stored.text(URGENCY)),
+        stored.texts(FRACTURE_LEVELS),
+        stored.day(FRACTURE_DATE),
+        ImagingModality.valueOf(stored.text(IMAGING_MODALITY)),
+        stored.day(IMAGING_DATE),
+        stored.number(PAIN_SCORE),
+        stored.flag(PAIN_INTERFERES_WITH_ADLS),
+        stored.flag(ADLS_PREVIOUSLY_INDEPENDENT),
+        stored.flag(CONSERVATIVE_CARE_FAILED),
+        stored.text(INTERVENTIONS_ATTEMPTED),
+        stored.flag(UNSTABLE_FRACTURE),
+        stored.flag(ACTIVE_INFECTION),
+        stored.flag(UNCORRECTED_COAGULOPATHY),
+        stored.flag(BONE_RETROPULSION),
+        stored.flag(RADICULAR_SYMPTOMS),
+        stored.flag(SPINAL_TUMOR_OR_CORD_COMPRESSION),
+        stored.flag(MATERIAL_ALLERGY_OR_CONTRAINDICATION),
+        stored.flag(OTHER_SPINAL_PAIN_GENERATORS));
   }
 
   /** A list of strings stored as JSON, readable by the DMN engine, Cockpit and Tasklist alike. */

@@ -54,7 +54,7 @@ class CaseIntakeListener implements ExecutionListener {
     Instant dueAt = timeframe.dueAt(receivedAt, intake.urgency(), calendar.zone());
 
     execution.setProcessBusinessKey(caseId);
-    execution.setVariables(intake.toVariables(calendar));
+    execution.setVariables(intake.toVariables());
     execution.setVariable(CASE_ID, caseId);
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(DETERMINATION_DUE_AT, Date.from(dueAt));

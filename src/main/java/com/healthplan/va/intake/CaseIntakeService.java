@@ -1,7 +1,6 @@
 package com.healthplan.va.intake;
 
 import com.healthplan.va.casefile.CaseVariables;
-import com.healthplan.va.casefile.PlanCalendar;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -13,12 +12,9 @@ public class CaseIntakeService {
 
   private final IntakeValidator validator;
   private final RuntimeService runtime;
-  private final PlanCalendar calendar;
-
-  CaseIntakeService(IntakeValidator validator, RuntimeService runtime, PlanCalendar calendar) {
+  CaseIntakeService(IntakeValidator validator, RuntimeService runtime) {
     this.validator = validator;
     this.runtime = runtime;
-    this.calendar = calendar;
   }
 
   /**
@@ -28,7 +24,7 @@ public class CaseIntakeService {
   public String open(Map<String, ?> submission) {
     CaseIntake intake = validator.validate(submission);
     ProcessInstance instance = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY,
-        intake.toVariables(calendar));
+        intake.toVariables());
     return instance.getBusinessKey();
   }
 }

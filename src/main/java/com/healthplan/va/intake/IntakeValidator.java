@@ -62,10 +62,14 @@ public class IntakeValidator {
             + " is not an intake field.");
       }
     }
-    return validate(submitted, errors);
+    return validateFacts(submitted, errors);
   }
 
-  private CaseIntake validate(Map<String, ?> submitted, FieldErrors errors) {
+  /**
+   * Checks intake facts, for example a case's facts updated from a provider's documents, adding to errors the
+   * caller found; throws if there is any.
+   */
+  public CaseIntake validateFacts(Map<String, ?> submitted, FieldErrors errors) {
     SubmittedValues in = new SubmittedValues(submitted, calendar, errors);
     LocalDate today = calendar.today();
 

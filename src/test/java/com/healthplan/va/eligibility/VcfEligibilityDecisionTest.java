@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -22,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The decision {@code vcfEligibility} evaluated by the DMN engine directly, rule by rule and at each boundary.
- * Inputs have the types the process stores: dates as {@code Date} at the start of the day, levels as a list.
+ * Inputs have the types the process stores: dates as ISO {@code yyyy-MM-dd} strings, levels as a list.
  */
 class VcfEligibilityDecisionTest {
 
@@ -59,8 +57,9 @@ class VcfEligibilityDecisionTest {
         .putValue("otherSpinalPainGenerators", false);
   }
 
-  static Date day(LocalDate day) {
-    return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+  /** Dates are stored as ISO calendar dates. */
+  static String day(LocalDate day) {
+    return day.toString();
   }
 
   static List<String> unmet(VariableMap intake) {

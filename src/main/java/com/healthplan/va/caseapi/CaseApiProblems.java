@@ -1,0 +1,83 @@
+package com.healthplan.va.caseapi;
+
+import com.healthplan.va.input.InvalidCaseInputException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Errors of the case API as RFC 9457 problem details ({@code application/problem+json}). */
+@RestControllerAdvice(assignableTypes = CaseController.class)
+class CaseApiProblems {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseApiProblems.class);
+  private static final String TYPE_BASE = "https://healthplan.example/problems/";
+
+  @ExceptionHandler(InvalidCaseInputException.class)
+  ProblemDetail invalidInput(InvalidCaseInputException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-case-input", "Invalid case input",
+        e.errors().size() == 1 ? "One field is invalid; nothing was created."
+            : e.errors().size() + " fields are invalid; nothing was created.");
+    problem.setProperty("errors", e.errors());
+    return problem;
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-case-input", "Invalid case input",
+        "The request body is not a JSON object; nothing was created.");
+    problem.setProperty("errors", List.of(Map.of("field", "body",
+        "message", "The request body must be one JSON object holding the intake fields.")));
+    return problem;
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+        "Send the case as application/json.");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+    return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+        "The case API supports POST /api/cases and GET /api/cases/{caseId}.");
+  }
+
+  @ExceptionHandler(CaseNotFoundException.class)
+  ProblemDetail notFound(CaseNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "case-not-found", "Case not found", "There is no case with this id.");
+  }
+
+  @ExceptionHandler({CaseAccessDeniedException.class, AuthorizationException.class})
+  ProblemDetail forbidden(RuntimeException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account has no role for this.");
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail unexpected(RuntimeException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidCaseInputException refused) {
+        return invalidInput(refused); // refused inside the engine, wrapped by it
+      }
+    }
+    LOG.error("Case API request failed", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "The request could not be completed; nothing was changed.");
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + type));
+    problem.setTitle(title);
+    return problem;
+  }
+}

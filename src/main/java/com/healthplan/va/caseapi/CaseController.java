@@ -1,0 +1,66 @@
+package com.healthplan.va.caseapi;
+
+import com.healthplan.va.intake.CaseIntakeService;
+import com.healthplan.va.security.CaseRoles;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The case API of the contract. Callers are authenticated by HTTP Basic before they get here; this controller
+ * checks that they have a case role, and the engine checks their authorizations on every query.
+ */
+@RestController
+@RequestMapping(path = "/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+class CaseController {
+
+  private static final Pattern CASE_ID = Pattern.compile("VA-[0-9]{4}-[0-9]{6}");
+  /** Who may open cases: intake is the nurses' work. */
+  private static final List<String> INTAKE_ROLES = List.of(CaseRoles.NURSES, CaseRoles.ADMINISTRATORS);
+
+  private final CaseIntakeService intake;
+  private final CaseViewReader cases;
+  private final IdentityService identity;
+
+  CaseController(CaseIntakeService intake, CaseViewReader cases, IdentityService identity) {
+    this.intake = intake;
+    this.cases = cases;
+    this.identity = identity;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CaseView> open(@RequestBody Map<String, Object> submission) {
+    requireRole(INTAKE_ROLES);
+    String caseId = intake.open(submission);
+    CaseView view = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(view);
+  }
+
+  @GetMapping("/{caseId}")
+  CaseView get(@PathVariable String caseId) {
+    requireRole(CaseRoles.ALL);
+    if (!CASE_ID.matcher(caseId).matches()) {
+      throw new CaseNotFoundException(caseId);
+    }
+    return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+  }
+
+  private void requireRole(List<String> roles) {
+    var authentication = identity.getCurrentAuthentication();
+    List<String> groups = authentication == null || authentication.getGroupIds() == null
+        ? List.of() : authentication.getGroupIds();
+    if (groups.stream().noneMatch(roles::contains)) {
+      throw new CaseAccessDeniedException();
+    }
+  }
+}

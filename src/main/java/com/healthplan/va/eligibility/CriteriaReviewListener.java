@@ -1,0 +1,105 @@
+package com.healthplan.va.eligibility;
+
+import static com.healthplan.va.casefile.CaseVariables.*;
+
+import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseStatus;
+import com.healthplan.va.casefile.CaseStatusUpdater;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.input.FieldErrors;
+import com.healthplan.va.input.InvalidCaseInputException;
+import com.healthplan.va.input.RefusedInput;
+import com.healthplan.va.input.SubmittedValues;
+import com.healthplan.va.security.ActingUser;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of "Review criteria": checks the nurse's decision against the policy and records it.
+ * A refusal rolls the completion back, so the task stays open with nothing saved.
+ */
+@Component("criteriaReviewed")
+class CriteriaReviewListener implements TaskListener {
+
+  static final int MAX_TEXT = 4000;
+
+  private final PlanCalendar calendar;
+  private final DeterminationTimeframe timeframe;
+  private final CaseStatusUpdater statuses;
+
+  CriteriaReviewListener(PlanCalendar calendar, DeterminationTimeframe timeframe, CaseStatusUpdater statuses) {
+    this.calendar = calendar;
+    this.timeframe = timeframe;
+    this.statuses = statuses;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    try {
+      record(task);
+    } catch (InvalidCaseInputException refused) {
+      throw RefusedInput.record(refused);
+    }
+  }
+
+  private void record(DelegateTask task) {
+    ActingUser nurse = ActingUser.completing(task);
+    FieldErrors errors = new FieldErrors();
+    SubmittedValues in = new SubmittedValues(task.getVariables(), calendar, errors);
+    ReviewDecision decision = in.choice(REVIEW_DECISION, "Decision", ReviewDecision.class, true);
+    List<String> confirmed = CriteriaList.read(in, REVIEW_CONFIRMED_CRITERIA, "Criteria confirmed as met");
+    String note = in.multilineText(REVIEW_NOTE, "Review note", MAX_TEXT, false);
+    String requested = in.multilineText(REQUESTED_INFORMATION, "Information to request",
+        MAX_TEXT, decision == ReviewDecision.REQUEST_INFORMATION);
+    errors.throwIfAny();
+
+    List<String> unconfirmed = CriteriaList.complementOf(confirmed);
+    Instant now = calendar.now();
+    CaseFile caseFile = CaseFile.of(task);
+    switch (decision) {
+      case APPROVE -> {
+        if (!unconfirmed.isEmpty()) {
+          errors.add(REVIEW_CONFIRMED_CRITERIA, "To approve, every criterion must be confirmed as met. "
+              + "Not confirmed: " + CriteriaList.wording(unconfirmed)
+              + ". Refer the case to a medical director or request the missing information instead.");
+        }
+      }
+      case REQUEST_INFORMATION -> {
+        if (!now.isBefore(caseFile.date(DETERMINATION_DUE_AT).toInstant())) {
+          errors.add(REVIEW_DECISION, "The determination is already due; there is no time left to wait for "
+              + "information. Approve, or refer the case to a medical director.");
+        }
+      }
+      case REFER_TO_MEDICAL_DIRECTOR -> {
+        if (unconfirmed.isEmpty() && note == null) {
+          errors.add(REVIEW_NOTE, "Every criterion is confirmed as met: write a review note saying why the "
+              + "case needs a medical director.");
+        }
+      }
+    }
+    errors.throwIfAny();
+
+    DelegateExecution caseScope = task.getExecution();
+    caseScope.setVariable(REVIEW_DECISION, decision.name());
+    caseScope.setVariable(REVIEW_CONFIRMED_CRITERIA, CriteriaList.value(confirmed));
+    caseScope.setVariable(REVIEW_NOTE, note);
+    caseScope.setVariable(REQUESTED_INFORMATION, requested);
+    switch (decision) {
+      case APPROVE -> new Determination(Determination.Outcome.APPROVED, nurse.userId(), now,
+          note != null ? note : "Every criterion of the policy was confirmed as met in the criteria review.",
+          List.of()).recordOn(caseScope);
+      case REQUEST_INFORMATION -> {
+        Instant dueAt = caseFile.date(DETERMINATION_DUE_AT).toInstant();
+        caseScope.setVariable(INFORMATION_REQUEST_COUNT, caseFile.number(INFORMATION_REQUEST_COUNT) + 1);
+        caseScope.setVariable(INFORMATION_DUE_AT, Date.from(timeframe.informationDueAt(now, dueAt, calendar.zone())));
+        statuses.enter(caseScope, CaseStatus.PENDED_FOR_INFORMATION);
+      }
+      case REFER_TO_MEDICAL_DIRECTOR -> statuses.enter(caseScope, CaseStatus.MEDICAL_DIRECTOR_REVIEW);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package com.healthplan.va.notification;
+
+import static com.healthplan.va.casefile.CaseVariables.*;
+
+import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.intake.ProcedureType;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a notice says about a case: the minimum necessary. Patients are named by initials and date of birth
+ * beside the case id, never by name or member id; free text written by reviewers goes into the templates as
+ * text, which Thymeleaf escapes in the HTML part.
+ */
+record NoticeContent(String subject, int sequence, Map<String, Object> model) {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US);
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, uuuu h:mm a z", Locale.US);
+
+  static NoticeContent of(CaseNotice notice, CaseFile caseFile, PlanCalendar calendar) {
+    String caseId = caseFile.caseId();
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseId", caseId);
+    model.put("patientInitials", caseFile.patientInitials());
+    model.put("patientBirthDate", day(caseFile.day(PATIENT_BIRTH_DATE)));
+    model.put("procedure", ProcedureType.valueOf(caseFile.text(PROCEDURE_TYPE)).label());
+    model.put("levels", String.join(", ", caseFile.texts(FRACTURE_LEVELS)));
+    model.put("requestDate", day(caseFile.day(REQUEST_DATE)));
+    model.put("providerName", caseFile.text(REQUESTING_PROVIDER_NAME));
+    model.put("determinationDueAt", moment(caseFile.date(DETERMINATION_DUE_AT), calendar));
+
+    int sequence = 1;
+    String subject;
+    switch (notice) {
+      case INFORMATION_REQUEST -> {
+        sequence = caseFile.number(INFORMATION_REQUEST_COUNT);
+        String dueAt = moment(caseFile.date(INFORMATION_DUE_AT), calendar);
+        model.put("informationDueAt", dueAt);
+        model.put("requestedInformation", caseFile.text(REQUESTED_INFORMATION));
+        model.put("unconfirmedCriteria", plainLanguage(EligibilityCriterion.codes().stream()
+            .filter(code -> !caseFile.texts(REVIEW_CONFIRMED_CRITERIA).contains(code)).toList()));
+        subject = "Prior authorization " + caseId + ": information needed by " + dueAt;
+      }
+      case DETERMINATION_APPROVED -> {
+        model.put("decidedAt", moment(caseFile.date(DETERMINATION_DECIDED_AT), calendar));
+        subject = "Prior authorization " + caseId + ": approved";
+      }
+      case DETERMINATION_DENIED -> {
+        model.put("decidedAt", moment(caseFile.date(DETERMINATION_DECIDED_AT), calendar));
+        model.put("unmetCriteria", plainLanguage(caseFile.texts(DETERMINATION_UNMET_CRITERIA)));
+        model.put("rationale", caseFile.text(DETERMINATION_RATIONALE));
+        subject = "Prior authorization " + caseId + ": denied";
+      }
+      case CLOSED_INCOMPLETE -> {
+        model.put("informationDueAt", moment(caseFile.date(INFORMATION_DUE_AT), calendar));
+        subject = "Prior authorization " + caseId + ": closed, requested information not received";
+      }
+      case DETERMINATION_DUE_SOON -> {
+        model.put("status", caseFile.status().name());
+        subject = "Determination due soon: " + caseId;
+      }
+      default -> throw new IllegalArgumentException(notice.name());
+    }
+    return new NoticeContent(subject, sequence, model);
+  }
+
+  private static List<String> plainLanguage(List<String> codes) {
+    return codes.stream().map(code -> EligibilityCriterion.valueOf(code).plainLanguage()).toList();
+  }
+
+  private static String day(LocalDate day) {
+    return day == null ? "" : DAY.format(day);
+  }
+
+  private static String moment(Date date, PlanCalendar calendar) {
+    return date == null ? "" : MOMENT.format(date.toInstant().atZone(calendar.zone()));
+  }
+}

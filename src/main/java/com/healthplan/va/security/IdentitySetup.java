@@ -1,0 +1,82 @@
+package com.healthplan.va.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the contract's groups, the configured users, the groups' authorizations and the shared Tasklist
+ * filters, idempotently, before the application takes requests. Existing users are left as they are (their
+ * passwords are managed in Admin from then on).
+ */
+@Component
+class IdentitySetup implements SmartInitializingSingleton {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
+  private final IdentityService identity;
+  private final IdentityProperties properties;
+  private final RoleAuthorizations authorizations;
+  private final TasklistFilters filters;
+  private final Environment environment;
+
+  IdentitySetup(IdentityService identity, IdentityProperties properties, RoleAuthorizations authorizations,
+      TasklistFilters filters, Environment environment) {
+    this.identity = identity;
+    this.properties = properties;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.environment = environment;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    DemoPasswordGuard.check(environment.getActiveProfiles(), properties);
+    createGroup(CaseRoles.ADMINISTRATORS, "Administrators", "SYSTEM");
+    createGroup(CaseRoles.NURSES, "Utilization-management nurses", "WORKFLOW");
+    createGroup(CaseRoles.COORDINATORS, "Follow-up coordinators", "WORKFLOW");
+    createGroup(CaseRoles.MEDICAL_DIRECTORS, "Medical directors", "WORKFLOW");
+    if (properties.admin() != null && properties.admin().isConfigured()) {
+      createUser(properties.admin(), CaseRoles.ADMINISTRATORS);
+    } else {
+      LOG.warn("No administrator configured (VA_ADMIN_USER); Admin is reachable only by existing administrators");
+    }
+    for (IdentityProperties.Account account : properties.users()) {
+      createUser(account, account.group());
+    }
+    authorizations.grantAll();
+    filters.createOrUpdate();
+  }
+
+  private void createGroup(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  private void createUser(IdentityProperties.Account account, String groupId) {
+    if (!CaseRoles.ALL.contains(groupId)) {
+      throw new IllegalStateException("User " + account.id() + " must belong to one of " + CaseRoles.ALL);
+    }
+    if (identity.createUserQuery().userId(account.id()).count() == 0) {
+      User user = identity.newUser(account.id());
+      user.setPassword(account.password());
+      user.setFirstName(account.firstName());
+      user.setLastName(account.lastName());
+      user.setEmail(account.email());
+      identity.saveUser(user);
+      LOG.info("Created user {}", account.id());
+    }
+    if (identity.createUserQuery().userId(account.id()).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(account.id(), groupId);
+    }
+  }
+}

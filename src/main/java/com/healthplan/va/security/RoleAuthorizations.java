@@ -1,0 +1,88 @@
+package com.healthplan.va.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import com.healthplan.va.casefile.CaseVariables;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each group of the contract may do, granted idempotently at every start. Everything not granted is
+ * refused (Camunda authorization is enabled). Tasks are reached through candidate groups, for which the engine
+ * grants access itself.
+ */
+@Component
+class RoleAuthorizations {
+
+  private static final String CASES = CaseVariables.PROCESS_KEY;
+  private static final String ELIGIBILITY = CaseVariables.ELIGIBILITY_DECISION_KEY;
+
+  private final AuthorizationService authorizations;
+
+  RoleAuthorizations(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  void grantAll() {
+    for (Resources resource : Resources.values()) {
+      grant(CaseRoles.ADMINISTRATORS, resource, ANY, Permissions.ALL);
+    }
+
+    // nurses: Tasklist only; start cases, read them, work their candidate tasks
+    grant(CaseRoles.NURSES, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(CaseRoles.NURSES, Resources.PROCESS_DEFINITION, CASES, Permissions.READ, Permissions.CREATE_INSTANCE,
+        Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(CaseRoles.NURSES, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    grant(CaseRoles.NURSES, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
+
+    // coordinators: Tasklist and Cockpit; track every case and its tasks
+    grant(CaseRoles.COORDINATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(CaseRoles.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(CaseRoles.COORDINATORS, Resources.PROCESS_DEFINITION, CASES, Permissions.READ,
+        Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+    grant(CaseRoles.COORDINATORS, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.READ,
+        Permissions.READ_HISTORY);
+    grant(CaseRoles.COORDINATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(CaseRoles.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+
+    // medical directors: Tasklist; read cases, work their candidate tasks
+    grant(CaseRoles.MEDICAL_DIRECTORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(CaseRoles.MEDICAL_DIRECTORS, Resources.PROCESS_DEFINITION, CASES, Permissions.READ,
+        Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+  }
+
+  /** Grants the permissions to the group, adding to an existing grant rather than duplicating it. */
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (hasAll(authorization, permissions)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private static boolean hasAll(Authorization authorization, Permission... permissions) {
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,81 @@
+package com.healthplan.va.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import com.healthplan.va.casefile.CaseVariables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shared Tasklist filters of the case roles, created at start-up and kept up to date (by name). Each shows the
+ * case id and patient on the task cards and lists the most urgent task first.
+ */
+@Component
+class TasklistFilters {
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final RoleAuthorizations grants;
+
+  TasklistFilters(FilterService filters, TaskService tasks, RoleAuthorizations grants) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.grants = grants;
+  }
+
+  void createOrUpdate() {
+    save("My tasks", "Tasks claimed by me", -10,
+        casesQuery().taskAssigneeExpression("${currentUser()}"),
+        CaseRoles.ALL);
+    save("Criteria reviews", "Intake criteria reviews and requested information, most urgent first", 0,
+        casesQuery().taskCandidateGroup(CaseRoles.NURSES).includeAssignedTasks(),
+        List.of(CaseRoles.NURSES, CaseRoles.ADMINISTRATORS));
+    save("Medical director queue", "Cases referred for a physician's determination", 0,
+        casesQuery().taskCandidateGroup(CaseRoles.MEDICAL_DIRECTORS).includeAssignedTasks(),
+        List.of(CaseRoles.MEDICAL_DIRECTORS, CaseRoles.ADMINISTRATORS));
+    save("Determinations due within 24 hours", "Review tasks whose determination falls due within a day", 5,
+        casesQuery().dueBeforeExpression("${dateTime().plusDays(1)}"),
+        List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+  }
+
+  private TaskQuery casesQuery() {
+    TaskQuery query = tasks.createTaskQuery().processDefinitionKey(CaseVariables.PROCESS_KEY);
+    query.orderByDueDate().asc();
+    return query;
+  }
+
+  private void save(String name, String description, int priority, TaskQuery query, List<String> groups) {
+    Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+    }
+    filter.setQuery(query);
+    filter.setProperties(properties(description, priority));
+    filters.saveFilter(filter);
+    for (String group : groups) {
+      grants.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private static Map<String, Object> properties(String description, int priority) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    properties.put("variables", List.of(
+        Map.of("name", CaseVariables.CASE_ID, "label", "Case"),
+        Map.of("name", CaseVariables.PATIENT_NAME, "label", "Patient"),
+        Map.of("name", CaseVariables.CASE_STATUS, "label", "Status")));
+    return properties;
+  }
+}
