@@ -7,6 +7,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the case API as RFC 9457 problem details ({@code application/problem+json}). */
 @RestControllerAdvice(assignableTypes = CaseController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseApiProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseApiProblems.class);

@@ -173,7 +173,7 @@ public class IntakeValidator {
       return null;
     }
     if (day.isAfter(latest)) {
-      in.errors().add(field, label + " must not be after the request date (" + latest + ").");
+      in.errors().add(field, label + " must not be after the request date.");
       return null;
     }
     if (birthDate != null && day.isBefore(birthDate)) {

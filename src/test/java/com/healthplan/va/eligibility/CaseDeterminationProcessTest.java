@@ -1,0 +1,408 @@
+package com.healthplan.va.eligibility;
+
+import static com.healthplan.va.support.Refusals.refusedFields;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.healthplan.va.input.FieldError;
+import com.healthplan.va.support.CaseTestSupport;
+import com.healthplan.va.support.Intakes;
+import com.healthplan.va.support.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+/** Every path of {@code vertebralAugmentationCase} from intake to a determination, with its timers and mails. */
+class CaseDeterminationProcessTest extends CaseTestSupport {
+
+  static final List<String> ALL_CRITERIA = EligibilityCriterion.codes();
+
+  static Map<String, Object> review(String decision, List<String> confirmed) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("reviewDecision", decision);
+    values.put("reviewConfirmedCriteria", new ArrayList<>(confirmed));
+    return values;
+  }
+
+  static Map<String, Object> physician(String decision, List<String> confirmed, String rationale) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("medicalDirectorDecision", decision);
+    values.put("reviewConfirmedCriteria", new ArrayList<>(confirmed));
+    values.put("medicalDirectorRationale", rationale);
+    return values;
+  }
+
+  static List<String> allBut(String... codes) {
+    return ALL_CRITERIA.stream().filter(c -> !List.of(codes).contains(c)).toList();
+  }
+
+  @Test
+  void aNewCaseIsPrescreenedAndWaitsForTheNursesReview() {
+    Instant before = Instant.now();
+    ProcessInstance instance = openCase(eligibleIntake());
+
+    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria").hasPassed("BusinessRuleTask_PrescreenCriteria");
+    assertThat(instance.getBusinessKey()).matches("VA-" + today().getYear() + "-\\d{6}");
+    assertThat(variable(instance, "caseId")).isEqualTo(instance.getBusinessKey());
+    assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
+    assertThat(variable(instance, "prescreenMeetsCriteria")).isEqualTo(true);
+    assertThat(variable(instance, "prescreenUnmetCriteria")).isEqualTo(List.of());
+    assertThat(variable(instance, "reviewConfirmedCriteria")).isEqualTo(ALL_CRITERIA);
+
+    Task review = openTask(instance, "UserTask_ReviewCriteria");
+    assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("um-nurses");
+    Instant receivedAt = ((Date) variable(instance, "receivedAt")).toInstant();
+    assertThat(receivedAt).isBetween(before, Instant.now());
+    Instant dueAt = receivedAt.atZone(calendar.zone()).plusDays(7).toInstant();
+    assertThat(review.getDueDate().toInstant()).isEqualTo(dueAt);
+    assertThat(variable(instance, "determinationDueAt")).isEqualTo(Date.from(dueAt));
+    assertThat(timer(instance, "Timer_DeterminationDueSoon").getDuedate().toInstant())
+        .isEqualTo(dueAt.minus(Duration.ofHours(24)));
+  }
+
+  @Test
+  void anExpeditedRequestIsDueWithin72Hours() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "urgency", "EXPEDITED"));
+
+    Instant receivedAt = ((Date) variable(instance, "receivedAt")).toInstant();
+    assertThat(openTask(instance, "UserTask_ReviewCriteria").getDueDate().toInstant())
+        .isEqualTo(receivedAt.plus(Duration.ofHours(72)));
+    assertThat(timer(instance, "Timer_DeterminationDueSoon").getDuedate().toInstant())
+        .isEqualTo(receivedAt.plus(Duration.ofHours(60)));
+  }
+
+  @Test
+  void thePrescreenListsUnmetCriteriaAndPreconfirmsOnlyTheMetOnes() {
+    Map<String, Object> intake = Intakes.with(eligibleIntake(), "fractureLevels", List.of("T4", "L1"));
+    intake.put("activeInfection", true);
+    ProcessInstance instance = openCase(intake);
+
+    assertThat(variable(instance, "prescreenMeetsCriteria")).isEqualTo(false);
+    assertThat(variable(instance, "prescreenUnmetCriteria")).isEqualTo(List.of("LEVEL_OUTSIDE_T5_L5", "ACTIVE_INFECTION"));
+    assertThat(variable(instance, "reviewConfirmedCriteria"))
+        .isEqualTo(allBut("LEVEL_OUTSIDE_T5_L5", "ACTIVE_INFECTION"));
+  }
+
+  @Test
+  void theNurseApprovesWhenEveryCriterionIsConfirmed() throws Exception {
+    ProcessInstance instance = openCase(eligibleIntake());
+
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", review("APPROVE", ALL_CRITERIA));
+
+    assertThat(instance).isWaitingAt("ServiceTask_SendApprovalNotice");
+    assertThat(variable(instance, "caseStatus")).isEqualTo("APPROVED");
+    assertThat(variable(instance, "determinationOutcome")).isEqualTo("APPROVED");
+    assertThat(variable(instance, "determinationDecidedBy")).isEqualTo("nurse1");
+    assertThat(variable(instance, "determinationUnmetCriteria")).isEqualTo(List.of());
+    assertThat(variable(instance, "determinationRationale")).asString().isNotBlank();
+
+    runAsyncJobs(instance);
+
+    assertEnded(instance, "EndEvent_CaseApproved");
+    MimeMessage notice = TestMailServer.received().get(0);
+    assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("spine@clinic.example");
+    assertThat(notice.getSubject()).isEqualTo("Prior authorization " + instance.getBusinessKey() + ": approved");
+  }
+
+  @Test
+  void theNurseCannotApproveWhileACriterionIsUnconfirmed() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+
+    List<FieldError> refused = refusedFields(() -> taskService.complete(task.getId(),
+        review("APPROVE", allBut("RADICULAR_SYMPTOMS"))));
+
+    assertThat(refused).singleElement().satisfies(error -> {
+      assertThat(error.field()).isEqualTo("reviewConfirmedCriteria");
+      assertThat(error.message()).contains("radicular symptoms related to the VCF level");
+    });
+    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria");
+    assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("reviewDecision").count()).isZero();
+    assertThat(variable(instance, "reviewConfirmedCriteria")).isEqualTo(ALL_CRITERIA);
+  }
+
+  @Test
+  void theNursesDecisionMustBeOneOfTheThreeAndCriteriaMustBeThePolicys() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), review("DENY", ALL_CRITERIA))))
+        .extracting(FieldError::field).containsExactly("reviewDecision");
+    assertThat(refusedFields(() -> taskService.complete(task.getId(),
+        review("APPROVE", List.of("FRACTURE_OLDER_THAN_4_MONTHS", "NOT_A_CRITERION")))))
+        .extracting(FieldError::field).containsExactly("reviewConfirmedCriteria");
+    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria");
+  }
+
+  @Test
+  void aTaskMustBeClaimedSoThatTheDecisionHasAName() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA))))
+        .extracting(FieldError::field).containsExactly("assignee");
+  }
+
+  @Test
+  void theDecisionIsRecordedInTheAuthenticatedUsersNameWhoMustHoldTheTask() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+
+    identityService.setAuthentication("demo", List.of("camunda-admin"));
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA))))
+        .extracting(FieldError::field).containsExactly("assignee");
+
+    identityService.setAuthentication("nurse1", List.of("um-nurses"));
+    taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA));
+    assertThat(variable(instance, "determinationDecidedBy")).isEqualTo("nurse1");
+  }
+
+  @Test
+  void referringACaseWhoseCriteriaAreAllConfirmedNeedsANote() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+
+    assertThat(refusedFields(() -> taskService.complete(task.getId(),
+        review("REFER_TO_MEDICAL_DIRECTOR", ALL_CRITERIA)))).extracting(FieldError::field)
+        .containsExactly("reviewNote");
+
+    Map<String, Object> withNote = review("REFER_TO_MEDICAL_DIRECTOR", ALL_CRITERIA);
+    withNote.put("reviewNote", "Imaging and pain history disagree; physician opinion needed.");
+    taskService.complete(task.getId(), withNote);
+    assertThat(instance).isWaitingAt("UserTask_ReviewAsMedicalDirector");
+  }
+
+  @Test
+  void aPhysicianDeniesWithARationaleNamingTheUnmetCriteria() throws Exception {
+    Map<String, Object> intake = Intakes.with(eligibleIntake(), "activeInfection", true);
+    ProcessInstance instance = openCase(intake);
+
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria",
+        review("REFER_TO_MEDICAL_DIRECTOR", allBut("ACTIVE_INFECTION")));
+    assertThat(instance).isWaitingAt("UserTask_ReviewAsMedicalDirector");
+    assertThat(variable(instance, "caseStatus")).isEqualTo("MEDICAL_DIRECTOR_REVIEW");
+    Task mdTask = openTask(instance, "UserTask_ReviewAsMedicalDirector");
+    assertThat(taskService.getIdentityLinksForTask(mdTask.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("medical-directors");
+    assertThat(mdTask.getDueDate()).isEqualTo(variable(instance, "determinationDueAt"));
+
+    completeAs("md1", instance, "UserTask_ReviewAsMedicalDirector", physician("DENY",
+        allBut("ACTIVE_INFECTION"), "Urinary tract infection under treatment <b>now</b>."));
+
+    assertThat(variable(instance, "caseStatus")).isEqualTo("DENIED");
+    assertThat(variable(instance, "determinationOutcome")).isEqualTo("DENIED");
+    assertThat(variable(instance, "determinationDecidedBy")).isEqualTo("md1");
+    assertThat(variable(instance, "determinationUnmetCriteria")).isEqualTo(List.of("ACTIVE_INFECTION"));
+    assertThat(instance).isWaitingAt("ServiceTask_SendDenialNotice");
+
+    runAsyncJobs(instance);
+
+    assertEnded(instance, "EndEvent_CaseDenied");
+    assertThat(TestMailServer.received()).singleElement()
+        .satisfies(m -> assertThat(m.getSubject()).endsWith(": denied"));
+  }
+
+  @Test
+  void aPhysicianMayApproveWhatTheNurseReferred() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "painScore", 5));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria",
+        review("REFER_TO_MEDICAL_DIRECTOR", allBut("PAIN_CRITERION_NOT_MET")));
+
+    completeAs("md1", instance, "UserTask_ReviewAsMedicalDirector",
+        physician("APPROVE", ALL_CRITERIA, "Pain limits walking per PT notes; criterion met."));
+
+    assertThat(variable(instance, "caseStatus")).isEqualTo("APPROVED");
+    assertThat(variable(instance, "determinationDecidedBy")).isEqualTo("md1");
+    runAsyncJobs(instance);
+    assertEnded(instance, "EndEvent_CaseApproved");
+  }
+
+  @Test
+  void onlyAPhysicianMayDecideTheMedicalDirectorReview() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "boneRetropulsion", true));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria",
+        review("REFER_TO_MEDICAL_DIRECTOR", allBut("BONE_RETROPULSION")));
+    Task mdTask = openTask(instance, "UserTask_ReviewAsMedicalDirector");
+
+    for (String notAPhysician : List.of("nurse1", "demo", "coord1")) {
+      taskService.setAssignee(mdTask.getId(), notAPhysician);
+      assertThat(refusedFields(() -> taskService.complete(mdTask.getId(),
+          physician("DENY", allBut("BONE_RETROPULSION"), "Retropulsion on CT."))))
+          .extracting(FieldError::message)
+          .containsExactly("Only a physician of the medical directors group may decide here.");
+    }
+    assertThat(variable(instance, "caseStatus")).isEqualTo("MEDICAL_DIRECTOR_REVIEW");
+  }
+
+  @Test
+  void aDenialNeedsAnUnmetCriterionAndARationale() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "boneRetropulsion", true));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria",
+        review("REFER_TO_MEDICAL_DIRECTOR", allBut("BONE_RETROPULSION")));
+    Task mdTask = openTask(instance, "UserTask_ReviewAsMedicalDirector");
+    taskService.claim(mdTask.getId(), "md1");
+
+    assertThat(refusedFields(() -> taskService.complete(mdTask.getId(),
+        physician("DENY", ALL_CRITERIA, "Not medically necessary."))))
+        .extracting(FieldError::field).containsExactly("reviewConfirmedCriteria");
+    assertThat(refusedFields(() -> taskService.complete(mdTask.getId(),
+        physician("DENY", allBut("BONE_RETROPULSION"), "  "))))
+        .extracting(FieldError::field).containsExactly("medicalDirectorRationale");
+    assertThat(instance).isWaitingAt("UserTask_ReviewAsMedicalDirector");
+  }
+
+  @Test
+  void requestedInformationReturnsTheCaseToReviewWithUpdatedFacts() throws Exception {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "imagingModality", "NONE")
+        .entrySet().stream().filter(e -> !e.getKey().equals("imagingDate"))
+        .collect(HashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), HashMap::putAll));
+    assertThat(variable(instance, "prescreenUnmetCriteria")).isEqualTo(List.of("FRACTURE_NOT_CONFIRMED_BY_IMAGING"));
+
+    Map<String, Object> request = review("REQUEST_INFORMATION", allBut("FRACTURE_NOT_CONFIRMED_BY_IMAGING"));
+    request.put("requestedInformation", "The MRI or x-ray report confirming the fracture.");
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
+
+    assertThat(variable(instance, "caseStatus")).isEqualTo("PENDED_FOR_INFORMATION");
+    assertThat(variable(instance, "informationRequestCount")).isEqualTo(1);
+    assertThat(instance).isWaitingAt("ServiceTask_RequestInformation");
+    runAsyncJobs(instance);
+    assertThat(instance).isWaitingAt("UserTask_RecordRequestedInformation");
+    MimeMessage mail = TestMailServer.received().get(0);
+    assertThat(mail.getSubject()).startsWith("Prior authorization " + instance.getBusinessKey()
+        + ": information needed by");
+    assertThat(mail.getMessageID()).isEqualTo("<" + instance.getBusinessKey()
+        + ".information-request.1@va.healthplan.example>");
+
+    Date informationDueAt = (Date) variable(instance, "informationDueAt");
+    Instant requestedAt = Instant.now();
+    assertThat(informationDueAt.toInstant()).isBetween(
+        ZonedDateTime.ofInstant(requestedAt, calendar.zone()).plusDays(5).toInstant().minusSeconds(60),
+        ZonedDateTime.ofInstant(requestedAt, calendar.zone()).plusDays(5).toInstant());
+    assertThat(openTask(instance, "UserTask_RecordRequestedInformation").getDueDate()).isEqualTo(informationDueAt);
+    assertThat(timer(instance, "Timer_InformationDeadlinePassed").getDuedate()).isEqualTo(informationDueAt);
+
+    Map<String, Object> received = new HashMap<>();
+    received.put("informationReceivedNote", "MRI report faxed by the clinic.");
+    received.put("imagingModality", "MRI");
+    received.put("imagingDate", today().minusDays(20).toString());
+    completeAs("nurse1", instance, "UserTask_RecordRequestedInformation", received);
+
+    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria");
+    assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
+    assertThat(variable(instance, "prescreenMeetsCriteria")).isEqualTo(true);
+    assertThat(variable(instance, "imagingDate")).isEqualTo(today().minusDays(20).toString());
+    assertThat(timer(instance, "Timer_InformationDeadlinePassed")).isNull();
+  }
+
+  @Test
+  void receivedInformationIsCheckedWithTheIntakeRules() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Map<String, Object> request = review("REQUEST_INFORMATION", allBut("NOT_REFRACTORY_TO_CONSERVATIVE_CARE"));
+    request.put("requestedInformation", "Physical therapy notes.");
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
+    runAsyncJobs(instance);
+    Task task = openTask(instance, "UserTask_RecordRequestedInformation");
+    taskService.claim(task.getId(), "nurse1");
+
+    Map<String, Object> received = new HashMap<>();
+    received.put("informationReceivedNote", "PT notes.");
+    received.put("painScore", 14);
+    received.put("fractureLevels", List.of("L9"));
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), received)))
+        .extracting(FieldError::field).containsExactly("fractureLevels", "painScore");
+    assertThat(variable(instance, "painScore")).isEqualTo(8);
+    assertThat(variable(instance, "fractureLevels")).isEqualTo(List.of("T12", "L1"));
+  }
+
+  @Test
+  void informationNotReceivedInTimeClosesTheCaseAsIncomplete() throws Exception {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Map<String, Object> request = review("REQUEST_INFORMATION", allBut("NOT_REFRACTORY_TO_CONSERVATIVE_CARE"));
+    request.put("requestedInformation", "Physical therapy notes.");
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
+    runAsyncJobs(instance);
+
+    managementService.executeJob(timer(instance, "Timer_InformationDeadlinePassed").getId());
+
+    assertThat(variable(instance, "caseStatus")).isEqualTo("CLOSED_INCOMPLETE");
+    assertThat(instance).isWaitingAt("ServiceTask_SendIncompleteNotice");
+    runAsyncJobs(instance);
+    assertEnded(instance, "EndEvent_CaseClosedIncomplete");
+    assertThat(TestMailServer.received()).extracting(MimeMessage::getSubject).containsExactly(
+        TestMailServer.received().get(0).getSubject(),
+        "Prior authorization " + instance.getBusinessKey() + ": closed, requested information not received");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("determinationOutcome").count()).isZero();
+  }
+
+  @Test
+  void informationCannotBeRequestedOnceTheDeterminationIsDue() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    runtimeService.setVariable(instance.getId(), "determinationDueAt", Date.from(Instant.now().minusSeconds(1)));
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+    Map<String, Object> request = review("REQUEST_INFORMATION", ALL_CRITERIA);
+    request.put("requestedInformation", "Anything.");
+
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), request)))
+        .extracting(FieldError::field).containsExactly("reviewDecision");
+  }
+
+  @Test
+  void theInformationDeadlineNeverPassesTheDeterminationDueTime() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "urgency", "EXPEDITED"));
+    Map<String, Object> request = review("REQUEST_INFORMATION", ALL_CRITERIA);
+    request.put("requestedInformation", "Operative plan.");
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
+
+    assertThat(variable(instance, "informationDueAt")).isEqualTo(variable(instance, "determinationDueAt"));
+  }
+
+  @Test
+  void coordinatorsAreAlertedBeforeTheDeterminationFallsDue() throws Exception {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Job dueSoon = timer(instance, "Timer_DeterminationDueSoon");
+
+    managementService.executeJob(dueSoon.getId());
+    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria", "ServiceTask_AlertCoordinators");
+    runAsyncJobs(instance);
+
+    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria");
+    assertThat(instance).hasPassed("EndEvent_CoordinatorsAlerted");
+    assertThat(openTask(instance, "UserTask_ReviewCriteria").getPriority()).isEqualTo(90);
+    MimeMessage alert = TestMailServer.received().get(0);
+    assertThat(alert.getAllRecipients()[0].toString()).isEqualTo("coord1@healthplan.example");
+    assertThat(alert.getSubject()).isEqualTo("Determination due soon: " + instance.getBusinessKey());
+    assertThat(alert.getContent().toString()).doesNotContain("Jane");
+
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", review("APPROVE", ALL_CRITERIA));
+    runAsyncJobs(instance);
+    assertEnded(instance, "EndEvent_CaseApproved");
+  }
+
+  @Test
+  void aDeterminationInTimeCancelsTheAlert() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", review("APPROVE", ALL_CRITERIA));
+
+    assertThat(timer(instance, "Timer_DeterminationDueSoon")).isNull();
+  }
+}

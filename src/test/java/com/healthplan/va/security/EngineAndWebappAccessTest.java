@@ -1,0 +1,173 @@
+package com.healthplan.va.security;
+
+import static com.healthplan.va.support.Http.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.support.CaseTestSupport;
+import com.healthplan.va.support.Http;
+import com.healthplan.va.support.Intakes;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The engine REST API and the webapps: authentication, what each group may open, and bad input refused with a
+ * 400 naming the field on the paths Tasklist and integrators use.
+ */
+class EngineAndWebappAccessTest extends CaseTestSupport {
+
+  static final String START = "/engine-rest/process-definition/key/vertebralAugmentationCase/start";
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+  Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
+  long caseCount() {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("vertebralAugmentationCase").count();
+  }
+
+  /** Variables in the engine REST format, typed as Tasklist sends them (lists as Json). */
+  String restVariables(Map<String, Object> values) throws Exception {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      Map<String, Object> variable = new HashMap<>();
+      if (value instanceof List<?> list) {
+        variable.put("type", "Json");
+        try {
+          variable.put("value", json.writeValueAsString(list));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      } else {
+        variable.put("value", value);
+      }
+      variables.put(name, variable);
+    });
+    return json.writeValueAsString(Map.of("variables", variables));
+  }
+
+  @Test
+  void theEngineRestApiNeedsCredentials() {
+    assertThat(http.get("/engine-rest/task").statusCode()).isEqualTo(401);
+    assertThat(http.get("/engine-rest/process-instance").statusCode()).isEqualTo(401);
+    assertThat(http.get("/engine-rest/task", "Authorization", basic("nobody", "guess")).statusCode()).isEqualTo(401);
+    assertThat(http.get("/engine-rest/task", "Authorization", basic("nurse1", "nurse1")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aStartThroughTheEngineRestApiIsCheckedLikeAnyIntake() throws Exception {
+    long before = caseCount();
+    Map<String, Object> intake = Intakes.with(eligibleIntake(), "painScore", 11);
+
+    HttpResponse<String> refused = http.postJson(START, restVariables(intake), "Authorization", basic("nurse1", "nurse1"));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonNode body = json.readTree(refused.body());
+    assertThat(body.get("message").asText()).isEqualTo("Pain score (VAS) must be a whole number from 0 to 10.");
+    assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("painScore");
+    assertThat(caseCount()).isEqualTo(before);
+
+    HttpResponse<String> started = http.postJson(START, restVariables(eligibleIntake()),
+        "Authorization", basic("nurse1", "nurse1"));
+    assertThat(started.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(started.body()).get("businessKey").asText()).matches("VA-\\d{4}-\\d{6}");
+  }
+
+  @Test
+  void theCaseIdCannotBeChosenFromOutside() throws Exception {
+    String body = restVariables(eligibleIntake()).replaceFirst("\\{", "{\"businessKey\":\"VA-2026-999999\",");
+    HttpResponse<String> refused = http.postJson(START, body, "Authorization", basic("nurse1", "nurse1"));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).get("errors").get(0).get("field").asText()).isEqualTo("businessKey");
+  }
+
+  @Test
+  void aTasklistStartFormSubmissionIsRefusedWithAMessageNamingTheField() throws Exception {
+    assertThat(http.loginToWebapp("tasklist", "nurse1", "nurse1")).isEqualTo(200);
+    String submitForm = "/camunda/api/engine/engine/default/process-definition/key/vertebralAugmentationCase/submit-form";
+    long before = caseCount();
+
+    Map<String, Object> intake = Intakes.with(eligibleIntake(), "fractureLevels", List.of("L1", "L1"));
+    HttpResponse<String> refused = http.postJson(submitForm, restVariables(intake), "X-XSRF-TOKEN", http.xsrfToken());
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).get("message").asText())
+        .isEqualTo("Fracture levels: L1 is listed more than once.");
+    assertThat(caseCount()).isEqualTo(before);
+
+    HttpResponse<String> started = http.postJson(submitForm, restVariables(eligibleIntake()),
+        "X-XSRF-TOKEN", http.xsrfToken());
+    assertThat(started.statusCode()).isEqualTo(200);
+    String caseId = json.readTree(started.body()).get("businessKey").asText();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .singleResult();
+    assertThat(variable(instance, "fractureLevels")).isEqualTo(List.of("T12", "L1"));
+    assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
+  }
+
+  @Test
+  void aTaskCompletionWithBadValuesIsRefusedAndTheTaskStaysOpen() throws Exception {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+
+    Map<String, Object> values = new HashMap<>();
+    values.put("reviewDecision", "DENY");
+    values.put("reviewConfirmedCriteria", new ArrayList<>(EligibilityCriterion.codes()));
+    HttpResponse<String> refused = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+        restVariables(values), "Authorization", basic("nurse1", "nurse1"));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).get("message").asText())
+        .isEqualTo("Decision must be one of APPROVE, REQUEST_INFORMATION, REFER_TO_MEDICAL_DIRECTOR.");
+    assertThat(openTask(instance, "UserTask_ReviewCriteria")).isNotNull();
+  }
+
+  @Test
+  void aNurseCannotWorkTheMedicalDirectorsTask() throws Exception {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "activeInfection", true));
+    Map<String, Object> refer = new HashMap<>();
+    refer.put("reviewDecision", "REFER_TO_MEDICAL_DIRECTOR");
+    refer.put("reviewConfirmedCriteria", new ArrayList<>(EligibilityCriterion.codes().subList(0, 7)));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", refer);
+    Task mdTask = openTask(instance, "UserTask_ReviewAsMedicalDirector");
+
+    HttpResponse<String> claim = http.postJson("/engine-rest/task/" + mdTask.getId() + "/claim",
+        "{\"userId\":\"nurse1\"}", "Authorization", basic("nurse1", "nurse1"));
+
+    assertThat(claim.statusCode()).isEqualTo(403);
+    assertThat(openTask(instance, "UserTask_ReviewAsMedicalDirector").getAssignee()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0} opens {1}: {2}")
+  @CsvSource({
+      "nurse1, tasklist, true", "nurse1, cockpit, false", "nurse1, admin, false",
+      "coord1, tasklist, true", "coord1, cockpit, true", "coord1, admin, false",
+      "md1, tasklist, true", "md1, cockpit, false", "md1, admin, false",
+      "demo, tasklist, true", "demo, cockpit, true", "demo, admin, true",
+  })
+  void eachGroupOpensOnlyItsWebapps(String user, String app, boolean allowed) {
+    int status = new Http(port).loginToWebapp(app, user, user);
+    assertThat(status == 200).as("login of %s to %s answered %d", user, app, status).isEqualTo(allowed);
+  }
+}
