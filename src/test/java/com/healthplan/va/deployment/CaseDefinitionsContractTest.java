@@ -1,0 +1,156 @@
+package com.healthplan.va.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.intake.IntakeValidator;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The files of {@code bpmn/} and {@code forms/} agree with each other and with the code: form ids, form fields
+ * and the contract's names, criteria codes and their policy wording, decision keys, history time-to-live.
+ */
+class CaseDefinitionsContractTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final List<String> FORMS = List.of("caseIntake", "reviewCriteria", "medicalDirectorReview", "recordInformation");
+
+  static JsonNode form(String name) throws Exception {
+    try (InputStream in = CaseDefinitionsContractTest.class.getResourceAsStream("/forms/" + name + ".form")) {
+      return JSON.readTree(in);
+    }
+  }
+
+  static BpmnModelInstance process() {
+    return Bpmn.readModelFromStream(
+        CaseDefinitionsContractTest.class.getResourceAsStream("/bpmn/vertebralAugmentationCase.bpmn"));
+  }
+
+  /** Every component with a key that a user can edit (not disabled). */
+  static List<JsonNode> inputs(JsonNode components, boolean editableOnly) {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode component : components) {
+      if (component.has("components")) {
+        found.addAll(inputs(component.get("components"), editableOnly));
+      } else if (component.has("key") && !(editableOnly && component.path("disabled").asBoolean())) {
+        found.add(component);
+      }
+    }
+    return found;
+  }
+
+  static JsonNode component(String form, String key) throws Exception {
+    return inputs(form(form).get("components"), false).stream().filter(c -> c.get("key").asText().equals(key))
+        .findFirst().orElseThrow();
+  }
+
+  static List<String> values(JsonNode component, String property) {
+    List<String> values = new ArrayList<>();
+    component.get("values").forEach(v -> values.add(v.get(property).asText()));
+    return values;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"caseIntake", "reviewCriteria", "medicalDirectorReview", "recordInformation"})
+  void everyFormIsACamunda7FormNamedAfterItsFile(String name) throws Exception {
+    JsonNode form = form(name);
+    assertThat(form.get("id").asText()).isEqualTo("form_" + name);
+    assertThat(form.get("schemaVersion").asInt()).isEqualTo(16);
+    assertThat(form.get("executionPlatform").asText()).isEqualTo("Camunda Platform");
+  }
+
+  @Test
+  void theStartFormAsksForEveryIntakeFieldAndNothingElse() throws Exception {
+    Set<String> keys = inputs(form("caseIntake").get("components"), true).stream()
+        .map(c -> c.get("key").asText()).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(keys).isEqualTo(new TreeSet<>(IntakeValidator.FIELDS));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"reviewCriteria", "medicalDirectorReview"})
+  void reviewersConfirmTheCriteriaInThePolicysWords(String name) throws Exception {
+    JsonNode checklist = component(name, "reviewConfirmedCriteria");
+    assertThat(values(checklist, "value")).isEqualTo(EligibilityCriterion.codes());
+    assertThat(values(checklist, "label")).isEqualTo(List.of(EligibilityCriterion.values()).stream()
+        .map(EligibilityCriterion::policyWording).toList());
+    assertThat(values(component(name, "prescreenUnmetCriteria"), "value")).isEqualTo(EligibilityCriterion.codes());
+  }
+
+  @Test
+  void theReviewFormsSubmitOnlyTheReviewersOwnFields() throws Exception {
+    assertThat(keys("reviewCriteria")).containsExactlyInAnyOrder(
+        "reviewConfirmedCriteria", "reviewDecision", "requestedInformation", "reviewNote");
+    assertThat(keys("medicalDirectorReview")).containsExactlyInAnyOrder(
+        "reviewConfirmedCriteria", "medicalDirectorDecision", "medicalDirectorRationale");
+  }
+
+  private static List<String> keys(String form) throws Exception {
+    return inputs(form(form).get("components"), true).stream()
+        .filter(c -> !c.path("readonly").asBoolean()).map(c -> c.get("key").asText()).toList();
+  }
+
+  @Test
+  void theProcessUsesTheDeployedFormsAndTheEligibilityDecision() throws Exception {
+    BpmnModelInstance model = process();
+    List<String> formRefs = new ArrayList<>();
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getCamundaFormRef() != null) {
+        formRefs.add(start.getCamundaFormRef());
+        assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+      }
+    }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      formRefs.add(task.getCamundaFormRef());
+      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+      assertThat(task.getCamundaDueDate()).isNotBlank();
+    }
+    List<String> formIds = new ArrayList<>();
+    for (String name : FORMS) {
+      formIds.add(form(name).get("id").asText());
+    }
+    assertThat(formRefs).containsExactlyInAnyOrderElementsOf(formIds);
+
+    BusinessRuleTask prescreen = model.getModelElementById("BusinessRuleTask_PrescreenCriteria");
+    assertThat(prescreen.getCamundaDecisionRef()).isEqualTo("vcfEligibility");
+  }
+
+  @Test
+  void processAndDecisionKeepHistoryForTheRetentionPeriod() {
+    Process process = process().getModelElementById("vertebralAugmentationCase");
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+    DmnModelInstance dmn = Dmn.readModelFromStream(
+        CaseDefinitionsContractTest.class.getResourceAsStream("/bpmn/vcfEligibility.dmn"));
+    Decision decision = dmn.getModelElementById("vcfEligibility");
+    assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+  }
+
+  @Test
+  void elementIdsSayWhatTheyAre() {
+    Collection<FlowNode> nodes = process().getModelElementsByType(FlowNode.class);
+    assertThat(nodes).extracting(BaseElement::getId).allSatisfy(id -> assertThat(id)
+        .matches("(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|Gateway|Timer|SubProcess)_[A-Z][A-Za-z]+"));
+    assertThat(nodes).allSatisfy(node -> assertThat(node.getName()).as(node.getId()).isNotBlank());
+  }
+}

@@ -1,0 +1,204 @@
+package com.healthplan.va.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.support.CaseTestSupport;
+import com.healthplan.va.support.Intakes;
+import com.healthplan.va.support.TestMailServer;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Case notices over real SMTP (GreenMail): recipients, subjects, minimum necessary content, escaping, retries. */
+class CaseNoticeMailTest extends CaseTestSupport {
+
+  static final String HOSTILE = "<script>alert('x')</script> & <b>bold</b>";
+
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void smtpBackUp() {
+    TestMailServer.restart();
+  }
+
+  ProcessInstance referredToPhysician(Map<String, Object> intake, String unmet) {
+    ProcessInstance instance = openCase(intake);
+    Map<String, Object> review = new HashMap<>();
+    review.put("reviewDecision", "REFER_TO_MEDICAL_DIRECTOR");
+    review.put("reviewConfirmedCriteria", new ArrayList<>(allBut(unmet)));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", review);
+    return instance;
+  }
+
+  static List<String> allBut(String code) {
+    return EligibilityCriterion.codes().stream().filter(c -> !c.equals(code)).toList();
+  }
+
+  ProcessInstance deniedWithRationale(String rationale) {
+    Map<String, Object> intake = Intakes.with(eligibleIntake(), "uncorrectedCoagulopathy", true);
+    intake.put("patientName", "Jane " + HOSTILE + " Doe");
+    ProcessInstance instance = referredToPhysician(intake, "UNCORRECTED_COAGULOPATHY");
+    Map<String, Object> decision = new HashMap<>();
+    decision.put("medicalDirectorDecision", "DENY");
+    decision.put("reviewConfirmedCriteria", new ArrayList<>(allBut("UNCORRECTED_COAGULOPATHY")));
+    decision.put("medicalDirectorRationale", rationale);
+    completeAs("md1", instance, "UserTask_ReviewAsMedicalDirector", decision);
+    return instance;
+  }
+
+  /** Runs a job that is expected to fail (the engine then lowers its retries, as the job executor would). */
+  void executeFailing(String jobId) {
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+  }
+
+  static String part(MimeMessage message, String mimeType) throws Exception {
+    Multipart mixed = (Multipart) message.getContent();
+    return find(mixed, mimeType);
+  }
+
+  private static String find(Multipart multipart, String mimeType) throws Exception {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (part.isMimeType(mimeType)) {
+        return (String) part.getContent();
+      }
+      if (part.getContent() instanceof Multipart nested) {
+        String found = find(nested, mimeType);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theDenialNoticeNamesTheUnmetCriteriaAndEscapesTheRationale() throws Exception {
+    ProcessInstance instance = deniedWithRationale("INR 2.9 " + HOSTILE);
+    runAsyncJobs(instance);
+
+    MimeMessage notice = TestMailServer.received().get(0);
+    assertThat(notice.getAllRecipients()).extracting(Object::toString).containsExactly("spine@clinic.example");
+    assertThat(notice.getFrom()[0].toString()).isEqualTo("utilization-management@healthplan.example");
+    assertThat(notice.getSubject()).isEqualTo("Prior authorization " + instance.getBusinessKey() + ": denied");
+    assertThat(notice.getMessageID()).isEqualTo("<" + instance.getBusinessKey()
+        + ".determination-denied.1@va.healthplan.example>");
+
+    String html = part(notice, "text/html");
+    assertThat(html).contains("The patient has a coagulation disorder that has not been corrected.");
+    assertThat(html).contains("INR 2.9 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
+    assertThat(html).doesNotContain("<script>").doesNotContain("<b>bold");
+    String text = part(notice, "text/plain");
+    assertThat(text).contains("INR 2.9 " + HOSTILE).contains("coagulation disorder");
+
+    // minimum necessary: initials and birth date, never the name or member id
+    assertThat(html + text).contains("J.D.").contains("Mar 14, 1948")
+        .doesNotContain("Jane").doesNotContain("Doe").doesNotContain("M-100234");
+  }
+
+  @Test
+  void theInformationRequestListsWhatIsMissingAndTheDeadline() throws Exception {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Map<String, Object> review = new HashMap<>();
+    review.put("reviewDecision", "REQUEST_INFORMATION");
+    review.put("reviewConfirmedCriteria", new ArrayList<>(allBut("NOT_REFRACTORY_TO_CONSERVATIVE_CARE")));
+    review.put("requestedInformation", "Physical therapy notes " + HOSTILE);
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", review);
+    runAsyncJobs(instance);
+
+    MimeMessage request = TestMailServer.received().get(0);
+    String html = part(request, "text/html");
+    assertThat(html).contains("Physical therapy notes &lt;script&gt;")
+        .contains("Non-invasive pain treatment has not been shown to fail.")
+        .doesNotContain("<script>");
+    assertThat(request.getSubject()).startsWith("Prior authorization " + instance.getBusinessKey()
+        + ": information needed by ");
+  }
+
+  @Test
+  void theApprovalNoticeGoesToTheRequestingProvider() throws Exception {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "requestingProviderEmail", "ortho@spine.example"));
+    Map<String, Object> review = new HashMap<>();
+    review.put("reviewDecision", "APPROVE");
+    review.put("reviewConfirmedCriteria", new ArrayList<>(EligibilityCriterion.codes()));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", review);
+    runAsyncJobs(instance);
+
+    MimeMessage approval = TestMailServer.received().get(0);
+    assertThat(approval.getAllRecipients()).extracting(Object::toString).containsExactly("ortho@spine.example");
+    assertThat(GreenMailUtil.getBody(approval)).contains("approved", "T12, L1");
+  }
+
+  @Test
+  void whenSmtpIsDownTheNoticeBecomesAnIncidentAndIsSentExactlyOnceWhenItIsBack() throws Exception {
+    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
+    TestMailServer.stop();
+
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+    executeFailing(job.getId());
+    job = managementService.createJobQuery().jobId(job.getId()).singleResult();
+    // retried after 1 minute, then 5, 15, 60 and 240 minutes (the task's retry cycle)
+    assertThat(job.getRetries()).isEqualTo(5);
+    assertThat(job.getExceptionMessage()).isNotBlank();
+    assertThat(job.getDuedate().toInstant()).isBetween(java.time.Instant.now().plusSeconds(50),
+        java.time.Instant.now().plusSeconds(61));
+
+    managementService.setJobRetries(job.getId(), 1);
+    executeFailing(job.getId());
+    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("ServiceTask_SendDenialNotice");
+    // the case is not rolled back: the determination stands
+    assertThat(variable(instance, "caseStatus")).isEqualTo("DENIED");
+    assertThat(instance).isWaitingAt("ServiceTask_SendDenialNotice");
+
+    TestMailServer.restart();
+    managementService.setJobRetries(job.getId(), 1);
+    managementService.executeJob(job.getId());
+
+    assertEnded(instance, "EndEvent_CaseDenied");
+    assertThat(TestMailServer.received()).hasSize(1);
+  }
+
+  @Test
+  void aNoticeAlreadyHandedToTheServerIsNotSentAgainOnRetry() throws Exception {
+    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
+    String messageId = "<" + instance.getBusinessKey() + ".determination-denied.1@va.healthplan.example>";
+    // as if a first attempt had sent the mail and then failed before its transaction committed
+    jdbc.update("INSERT INTO va_sent_mail (message_id, case_id, notice_kind, recipients, subject, sent_at) "
+        + "VALUES (?, ?, 'DETERMINATION_DENIED', 'spine@clinic.example', 'x', CURRENT_TIMESTAMP)",
+        messageId, instance.getBusinessKey());
+
+    runAsyncJobs(instance);
+
+    assertEnded(instance, "EndEvent_CaseDenied");
+    assertThat(TestMailServer.received()).isEmpty();
+  }
+
+  @Test
+  void everySentNoticeIsOnTheCasesRecord() {
+    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
+    runAsyncJobs(instance);
+
+    List<Map<String, Object>> sent = jdbc.queryForList(
+        "SELECT notice_kind, recipients, subject FROM va_sent_mail WHERE case_id = ?", instance.getBusinessKey());
+    assertThat(sent).singleElement().satisfies(row -> {
+      assertThat(row.get("NOTICE_KIND")).isEqualTo("DETERMINATION_DENIED");
+      assertThat(row.get("RECIPIENTS")).isEqualTo("spine@clinic.example");
+    });
+  }
+}
