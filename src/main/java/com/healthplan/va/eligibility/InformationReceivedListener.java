@@ -8,6 +8,7 @@ import com.healthplan.va.input.InvalidCaseInputException;
 import com.healthplan.va.input.RefusedInput;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.intake.CaseIntake;
+import com.healthplan.va.intake.ImagingModality;
 import com.healthplan.va.intake.IntakeValidator;
 import com.healthplan.va.security.ActingUser;
 import java.util.HashMap;
@@ -49,6 +50,10 @@ class InformationReceivedListener implements TaskListener {
         .multilineText(INFORMATION_RECEIVED_NOTE, "Information received", CriteriaReviewListener.MAX_TEXT, true);
     Map<String, Object> intakeFacts = new HashMap<>();
     IntakeValidator.FIELDS.forEach(field -> intakeFacts.put(field, variables.get(field)));
+    if (ImagingModality.NONE.name().equals(intakeFacts.get(IMAGING_MODALITY))) {
+      // the form hides (and does not submit) the imaging date once no imaging is chosen: the old one goes
+      intakeFacts.put(IMAGING_DATE, null);
+    }
     CaseIntake intake = intakeValidator.validateFacts(intakeFacts, errors);
 
     task.getExecution().setVariables(intake.toVariables());

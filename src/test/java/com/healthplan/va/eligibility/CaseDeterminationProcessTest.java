@@ -333,6 +333,24 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   }
 
   @Test
+  void documentsShowingNoImagingClearTheImagingDate() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Map<String, Object> request = review("REQUEST_INFORMATION", allBut("FRACTURE_NOT_CONFIRMED_BY_IMAGING"));
+    request.put("requestedInformation", "The MRI report.");
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
+    runAsyncJobs(instance);
+
+    // as Tasklist submits it: the imaging date field is hidden once "not confirmed by imaging" is chosen
+    Map<String, Object> received = new HashMap<>();
+    received.put("informationReceivedNote", "The clinic says no MRI was done.");
+    received.put("imagingModality", "NONE");
+    completeAs("nurse1", instance, "UserTask_RecordRequestedInformation", received);
+
+    assertThat(variable(instance, "imagingDate")).isNull();
+    assertThat(variable(instance, "prescreenUnmetCriteria")).isEqualTo(List.of("FRACTURE_NOT_CONFIRMED_BY_IMAGING"));
+  }
+
+  @Test
   void informationNotReceivedInTimeClosesTheCaseAsIncomplete() throws Exception {
     ProcessInstance instance = openCase(eligibleIntake());
     Map<String, Object> request = review("REQUEST_INFORMATION", allBut("NOT_REFRACTORY_TO_CONSERVATIVE_CARE"));
