@@ -7,8 +7,6 @@ import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.CaseStatusUpdater;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
-import com.healthplan.va.input.InvalidCaseInputException;
-import com.healthplan.va.input.RefusedInput;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.ActingUser;
 import java.time.Instant;
@@ -40,14 +38,6 @@ class CriteriaReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    try {
-      record(task);
-    } catch (InvalidCaseInputException refused) {
-      throw RefusedInput.record(refused);
-    }
-  }
-
-  private void record(DelegateTask task) {
     ActingUser nurse = ActingUser.completing(task);
     FieldErrors errors = new FieldErrors();
     SubmittedValues in = new SubmittedValues(task.getVariables(), calendar, errors);

@@ -4,8 +4,6 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
-import com.healthplan.va.input.InvalidCaseInputException;
-import com.healthplan.va.input.RefusedInput;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.intake.CaseIntake;
 import com.healthplan.va.intake.ImagingModality;
@@ -35,14 +33,6 @@ class InformationReceivedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    try {
-      record(task);
-    } catch (InvalidCaseInputException refused) {
-      throw RefusedInput.record(refused);
-    }
-  }
-
-  private void record(DelegateTask task) {
     ActingUser.completing(task);
     Map<String, Object> variables = task.getVariables();
     FieldErrors errors = new FieldErrors();

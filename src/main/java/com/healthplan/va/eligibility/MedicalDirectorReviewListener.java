@@ -4,8 +4,6 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
-import com.healthplan.va.input.InvalidCaseInputException;
-import com.healthplan.va.input.RefusedInput;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.ActingUser;
 import com.healthplan.va.security.CaseRoles;
@@ -30,14 +28,6 @@ class MedicalDirectorReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    try {
-      record(task);
-    } catch (InvalidCaseInputException refused) {
-      throw RefusedInput.record(refused);
-    }
-  }
-
-  private void record(DelegateTask task) {
     ActingUser physician = ActingUser.completing(task);
     FieldErrors errors = new FieldErrors();
     if (!physician.isMemberOf(CaseRoles.MEDICAL_DIRECTORS)) {

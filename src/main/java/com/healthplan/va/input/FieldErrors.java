@@ -8,6 +8,11 @@ public class FieldErrors {
 
   private final List<FieldError> errors = new ArrayList<>();
 
+  /** A refusal of one field, recorded for the current request; to be thrown by the caller. */
+  public static InvalidCaseInputException refusal(String field, String message) {
+    return RefusedInput.record(new InvalidCaseInputException(List.of(new FieldError(field, message))));
+  }
+
   public void add(String field, String message) {
     errors.add(new FieldError(field, message));
   }
@@ -20,9 +25,10 @@ public class FieldErrors {
     return errors.isEmpty();
   }
 
+  /** Refuses the submission if anything was refused, telling the HTTP layer of the current request. */
   public void throwIfAny() {
     if (!errors.isEmpty()) {
-      throw new InvalidCaseInputException(errors);
+      throw RefusedInput.record(new InvalidCaseInputException(errors));
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
  * Carries input refused inside the engine out to the HTTP layer of the same request.
  *
  * <p>An exception from an engine listener reaches Tasklist and the engine REST API as a 500 whose message is
- * wrapped in engine prefixes. {@link RefusedInputResponseFilter} opens a scope per request; a listener that
- * refuses input records it here, and the filter turns the answer into a 400 naming the fields.
+ * wrapped in engine prefixes. {@link RefusedInputResponseFilter} opens a scope per request; refused input is
+ * recorded here ({@link FieldErrors#throwIfAny()}), and the filter turns the answer into a 400 naming the fields.
  */
 public final class RefusedInput {
 

@@ -4,12 +4,9 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.eligibility.DeterminationTimeframe;
-import com.healthplan.va.input.FieldError;
-import com.healthplan.va.input.InvalidCaseInputException;
-import com.healthplan.va.input.RefusedInput;
+import com.healthplan.va.input.FieldErrors;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -38,16 +35,11 @@ class CaseIntakeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    CaseIntake intake;
-    try {
-      if (execution.getProcessBusinessKey() != null) {
-        throw new InvalidCaseInputException(List.of(new FieldError("businessKey",
-            "The case id is assigned by the application; start the case without a business key.")));
-      }
-      intake = validator.validate(execution.getVariables());
-    } catch (InvalidCaseInputException refused) {
-      throw RefusedInput.record(refused);
+    if (execution.getProcessBusinessKey() != null) {
+      throw FieldErrors.refusal("businessKey",
+          "The case id is assigned by the application; start the case without a business key.");
     }
+    CaseIntake intake = validator.validate(execution.getVariables());
 
     Instant receivedAt = calendar.now();
     String caseId = caseNumbers.next(receivedAt.atZone(calendar.zone()).getYear());

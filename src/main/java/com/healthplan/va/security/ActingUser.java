@@ -1,8 +1,6 @@
 package com.healthplan.va.security;
 
-import com.healthplan.va.input.FieldError;
-import com.healthplan.va.input.InvalidCaseInputException;
-import com.healthplan.va.input.RefusedInput;
+import com.healthplan.va.input.FieldErrors;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +15,8 @@ import org.camunda.bpm.engine.identity.Group;
  */
 public record ActingUser(String userId, Set<String> groupIds) {
 
+  private static final String ASSIGNEE = "assignee";
+
   public static ActingUser completing(DelegateTask task) {
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     // the engine's own authentication type; only its public getters are used
@@ -24,7 +24,7 @@ public record ActingUser(String userId, Set<String> groupIds) {
     String assignee = task.getAssignee();
     if (authentication != null && authentication.getUserId() != null) {
       if (assignee != null && !assignee.equals(authentication.getUserId())) {
-        throw refusal("This task is claimed by someone else; claim it yourself before completing it.");
+        throw FieldErrors.refusal(ASSIGNEE, "This task is claimed by someone else; claim it yourself before completing it.");
       }
       List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
       return new ActingUser(authentication.getUserId(), Set.copyOf(groups));
@@ -34,11 +34,7 @@ public record ActingUser(String userId, Set<String> groupIds) {
           .map(Group::getId).collect(Collectors.toSet());
       return new ActingUser(assignee, groups);
     }
-    throw refusal("Claim the task before completing it, so that the decision is recorded in your name.");
-  }
-
-  private static InvalidCaseInputException refusal(String message) {
-    return RefusedInput.record(new InvalidCaseInputException(List.of(new FieldError("assignee", message))));
+    throw FieldErrors.refusal(ASSIGNEE, "Claim the task before completing it, so that the decision is recorded in your name.");
   }
 
   public boolean isMemberOf(String groupId) {

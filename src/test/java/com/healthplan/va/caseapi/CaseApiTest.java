@@ -49,10 +49,6 @@ class CaseApiTest extends CaseTestSupport {
     return json.readTree(response.body());
   }
 
-  long caseCount() {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("vertebralAugmentationCase").count();
-  }
-
   @Test
   void postOpensACaseAndAnswersWithItsView() throws Exception {
     HttpResponse<String> response = http.postJson("/api/cases", body(eligibleIntake()), "Authorization", NURSE);

@@ -47,6 +47,14 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     return ALL_CRITERIA.stream().filter(c -> !List.of(codes).contains(c)).toList();
   }
 
+  /** The nurse asks the provider for information (a criterion left unconfirmed) and the request is e-mailed. */
+  void requestInformation(ProcessInstance instance, String unconfirmed, String what) {
+    Map<String, Object> request = review("REQUEST_INFORMATION", allBut(unconfirmed));
+    request.put("requestedInformation", what);
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
+    runAsyncJobs(instance);
+  }
+
   @Test
   void aNewCaseIsPrescreenedAndWaitsForTheNursesReview() {
     Instant before = Instant.now();
@@ -315,10 +323,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void receivedInformationIsCheckedWithTheIntakeRules() {
     ProcessInstance instance = openCase(eligibleIntake());
-    Map<String, Object> request = review("REQUEST_INFORMATION", allBut("NOT_REFRACTORY_TO_CONSERVATIVE_CARE"));
-    request.put("requestedInformation", "Physical therapy notes.");
-    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
-    runAsyncJobs(instance);
+    requestInformation(instance, "NOT_REFRACTORY_TO_CONSERVATIVE_CARE", "Physical therapy notes.");
     Task task = openTask(instance, "UserTask_RecordRequestedInformation");
     taskService.claim(task.getId(), "nurse1");
 
@@ -335,10 +340,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void documentsShowingNoImagingClearTheImagingDate() {
     ProcessInstance instance = openCase(eligibleIntake());
-    Map<String, Object> request = review("REQUEST_INFORMATION", allBut("FRACTURE_NOT_CONFIRMED_BY_IMAGING"));
-    request.put("requestedInformation", "The MRI report.");
-    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
-    runAsyncJobs(instance);
+    requestInformation(instance, "FRACTURE_NOT_CONFIRMED_BY_IMAGING", "The MRI report.");
 
     // as Tasklist submits it: the imaging date field is hidden once "not confirmed by imaging" is chosen
     Map<String, Object> received = new HashMap<>();
@@ -353,10 +355,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void informationNotReceivedInTimeClosesTheCaseAsIncomplete() throws Exception {
     ProcessInstance instance = openCase(eligibleIntake());
-    Map<String, Object> request = review("REQUEST_INFORMATION", allBut("NOT_REFRACTORY_TO_CONSERVATIVE_CARE"));
-    request.put("requestedInformation", "Physical therapy notes.");
-    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
-    runAsyncJobs(instance);
+    requestInformation(instance, "NOT_REFRACTORY_TO_CONSERVATIVE_CARE", "Physical therapy notes.");
 
     managementService.executeJob(timer(instance, "Timer_InformationDeadlinePassed").getId());
 

@@ -20,10 +20,6 @@ class CaseIntakeTest extends CaseTestSupport {
     return Integer.parseInt(instance.getBusinessKey().substring(8));
   }
 
-  long caseCount() {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("vertebralAugmentationCase").count();
-  }
-
   @Test
   void caseIdsAreNumberedWithoutGapsAndRefusedInputUsesNoNumber() {
     ProcessInstance first = openCase(eligibleIntake());

@@ -41,10 +41,6 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     http = new Http(port);
   }
 
-  long caseCount() {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("vertebralAugmentationCase").count();
-  }
-
   /** Variables in the engine REST format, typed as Tasklist sends them (lists as Json). */
   String restVariables(Map<String, Object> values) throws Exception {
     Map<String, Object> variables = new LinkedHashMap<>();

@@ -93,6 +93,12 @@ public abstract class CaseTestSupport {
         .activityId(activityId).singleResult();
   }
 
+  /** All cases ever started, open or finished. */
+  protected long caseCount() {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("vertebralAugmentationCase")
+        .count();
+  }
+
   protected Object variable(ProcessInstance instance, String name) {
     return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult().getValue();
