@@ -1,5 +1,7 @@
 package com.healthplan.va.casefile;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Where a case stands, as shown in the case view ({@code status}) and kept in {@code caseStatus}. */
 public enum CaseStatus {
   /** Received, prescreened, waiting for or in the nurse's criteria review. */
@@ -13,5 +15,10 @@ public enum CaseStatus {
   /** Determination made: denied by a physician, with a rationale. */
   DENIED,
   /** The requested information did not arrive by its deadline. */
-  CLOSED_INCOMPLETE
+  CLOSED_INCOMPLETE;
+
+  /** Moves the case whose variables the scope reaches to this status. */
+  public void enter(VariableScope caseScope) {
+    caseScope.setVariable(CaseVariables.CASE_STATUS, name());
+  }
 }

@@ -1,18 +1,13 @@
 package com.healthplan.va.casefile;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-/** Moves a case to a status; used from BPMN listeners ({@code ${caseStatusUpdater.enter(execution, 'X')}}). */
+/** Moves a case to a status from a BPMN listener: {@code ${caseStatusUpdater.enter(execution, 'X')}}. */
 @Component("caseStatusUpdater")
 public class CaseStatusUpdater {
 
   public void enter(DelegateExecution execution, String status) {
-    enter(execution, CaseStatus.valueOf(status));
-  }
-
-  public void enter(VariableScope scope, CaseStatus status) {
-    scope.setVariable(CaseVariables.CASE_STATUS, status.name());
+    CaseStatus.valueOf(status).enter(execution);
   }
 }

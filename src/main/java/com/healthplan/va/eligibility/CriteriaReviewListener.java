@@ -4,7 +4,6 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseStatus;
-import com.healthplan.va.casefile.CaseStatusUpdater;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
@@ -28,12 +27,10 @@ class CriteriaReviewListener implements TaskListener {
 
   private final PlanCalendar calendar;
   private final DeterminationTimeframe timeframe;
-  private final CaseStatusUpdater statuses;
 
-  CriteriaReviewListener(PlanCalendar calendar, DeterminationTimeframe timeframe, CaseStatusUpdater statuses) {
+  CriteriaReviewListener(PlanCalendar calendar, DeterminationTimeframe timeframe) {
     this.calendar = calendar;
     this.timeframe = timeframe;
-    this.statuses = statuses;
   }
 
   @Override
@@ -87,9 +84,9 @@ class CriteriaReviewListener implements TaskListener {
         Instant dueAt = caseFile.date(DETERMINATION_DUE_AT).toInstant();
         caseScope.setVariable(INFORMATION_REQUEST_COUNT, caseFile.number(INFORMATION_REQUEST_COUNT) + 1);
         caseScope.setVariable(INFORMATION_DUE_AT, Date.from(timeframe.informationDueAt(now, dueAt, calendar.zone())));
-        statuses.enter(caseScope, CaseStatus.PENDED_FOR_INFORMATION);
+        CaseStatus.PENDED_FOR_INFORMATION.enter(caseScope);
       }
-      case REFER_TO_MEDICAL_DIRECTOR -> statuses.enter(caseScope, CaseStatus.MEDICAL_DIRECTOR_REVIEW);
+      case REFER_TO_MEDICAL_DIRECTOR -> CaseStatus.MEDICAL_DIRECTOR_REVIEW.enter(caseScope);
     }
   }
 }

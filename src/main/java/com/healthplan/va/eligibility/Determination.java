@@ -29,6 +29,6 @@ record Determination(Outcome outcome, String decidedBy, Instant decidedAt, Strin
     caseScope.setVariable(DETERMINATION_DECIDED_AT, Date.from(decidedAt));
     caseScope.setVariable(DETERMINATION_RATIONALE, rationale);
     caseScope.setVariable(DETERMINATION_UNMET_CRITERIA, CriteriaList.value(unmetCriteria));
-    caseScope.setVariable(CASE_STATUS, outcome.status.name());
+    outcome.status.enter(caseScope);
   }
 }

@@ -4,7 +4,6 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseStatus;
-import com.healthplan.va.casefile.CaseStatusUpdater;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,12 +17,6 @@ import org.springframework.stereotype.Component;
 @Component("prescreenRecorded")
 class PrescreenRecordedListener implements ExecutionListener {
 
-  private final CaseStatusUpdater statuses;
-
-  PrescreenRecordedListener(CaseStatusUpdater statuses) {
-    this.statuses = statuses;
-  }
-
   @Override
   public void notify(DelegateExecution execution) {
     List<String> unmet = EligibilityCriterion.inDecisionOrder(CaseFile.of(execution).texts(PRESCREEN_UNMET_CRITERIA));
@@ -34,6 +27,6 @@ class PrescreenRecordedListener implements ExecutionListener {
     execution.removeVariable(REVIEW_DECISION);
     execution.removeVariable(REVIEW_NOTE);
     execution.removeVariable(REQUESTED_INFORMATION);
-    statuses.enter(execution, CaseStatus.IN_REVIEW);
+    CaseStatus.IN_REVIEW.enter(execution);
   }
 }

@@ -44,8 +44,9 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
         String dueAt = moment(caseFile.date(INFORMATION_DUE_AT), calendar);
         model.put("informationDueAt", dueAt);
         model.put("requestedInformation", caseFile.text(REQUESTED_INFORMATION));
+        List<String> confirmed = caseFile.texts(REVIEW_CONFIRMED_CRITERIA);
         model.put("unconfirmedCriteria", plainLanguage(EligibilityCriterion.codes().stream()
-            .filter(code -> !caseFile.texts(REVIEW_CONFIRMED_CRITERIA).contains(code)).toList()));
+            .filter(code -> !confirmed.contains(code)).toList()));
         subject = "Prior authorization " + caseId + ": information needed by " + dueAt;
       }
       case DETERMINATION_APPROVED -> {
