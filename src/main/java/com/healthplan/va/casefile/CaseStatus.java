@@ -17,6 +17,11 @@ public enum CaseStatus {
   /** The requested information did not arrive by its deadline. */
   CLOSED_INCOMPLETE;
 
+  /** Whether the determination is made or the case is closed. */
+  public boolean isFinal() {
+    return this == APPROVED || this == DENIED || this == CLOSED_INCOMPLETE;
+  }
+
   /** Moves the case whose variables the scope reaches to this status. */
   public void enter(VariableScope caseScope) {
     caseScope.setVariable(CaseVariables.CASE_STATUS, name());

@@ -46,6 +46,8 @@ public final class CaseVariables {
   public static final String RECEIVED_AT = "receivedAt";
   public static final String DETERMINATION_DUE_AT = "determinationDueAt";
   public static final String DETERMINATION_ESCALATION_AT = "determinationEscalationAt";
+  /** Coordinators were alerted that the determination falls due soon: review tasks get a high priority. */
+  public static final String DETERMINATION_ESCALATED = "determinationEscalated";
 
   // Prescreen (decision vcfEligibility)
   public static final String PRESCREEN_MEETS_CRITERIA = "prescreenMeetsCriteria";

@@ -40,10 +40,6 @@ public class PlanCalendar {
     return LocalDate.now(clock);
   }
 
-  public LocalDate dayOf(Date date) {
-    return date.toInstant().atZone(zone()).toLocalDate();
-  }
-
   public OffsetDateTime dateTimeOf(Date date) {
     return date.toInstant().atZone(zone()).toOffsetDateTime();
   }

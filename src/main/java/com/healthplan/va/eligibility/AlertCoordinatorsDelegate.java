@@ -1,5 +1,7 @@
 package com.healthplan.va.eligibility;
 
+import static com.healthplan.va.casefile.CaseVariables.DETERMINATION_ESCALATED;
+
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.notification.CaseNotice;
 import com.healthplan.va.notification.NoticeMailer;
@@ -10,13 +12,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * A determination falls due soon: the review tasks still open move to the top of Tasklist (priority) and the
- * follow-up coordinators are e-mailed. Runs as an asynchronous job with retries.
+ * A determination falls due soon: the review tasks still open move to the top of Tasklist (priority; review tasks
+ * created later get it from {@code determinationEscalated}) and the follow-up coordinators are e-mailed. Runs as
+ * an asynchronous job with retries.
  */
 @Component("alertCoordinators")
 class AlertCoordinatorsDelegate implements JavaDelegate {
 
-  /** Above Camunda's default task priority of 50. */
+  /** Above Camunda's default task priority of 50; the review tasks' priority expression gives the same. */
   static final int DUE_SOON_PRIORITY = 90;
 
   private final TaskService tasks;
@@ -29,9 +32,14 @@ class AlertCoordinatorsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    CaseFile caseFile = CaseFile.of(execution);
+    if (caseFile.status().isFinal()) {
+      return; // decided while this alert waited (for example for the mail server): nothing to chase
+    }
+    execution.setVariable(DETERMINATION_ESCALATED, true);
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
       tasks.setPriority(task.getId(), DUE_SOON_PRIORITY);
     }
-    mailer.send(CaseNotice.DETERMINATION_DUE_SOON, CaseFile.of(execution));
+    mailer.send(CaseNotice.DETERMINATION_DUE_SOON, caseFile);
   }
 }

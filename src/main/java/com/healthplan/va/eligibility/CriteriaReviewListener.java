@@ -8,8 +8,8 @@ import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.ActingUser;
+import com.healthplan.va.security.CaseRoles;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,18 +26,18 @@ class CriteriaReviewListener implements TaskListener {
   static final int MAX_TEXT = 4000;
 
   private final PlanCalendar calendar;
-  private final DeterminationTimeframe timeframe;
 
-  CriteriaReviewListener(PlanCalendar calendar, DeterminationTimeframe timeframe) {
+  CriteriaReviewListener(PlanCalendar calendar) {
     this.calendar = calendar;
-    this.timeframe = timeframe;
   }
 
   @Override
   public void notify(DelegateTask task) {
     ActingUser nurse = ActingUser.completing(task);
+    nurse.requireMembership(CaseRoles.NURSES, REVIEW_DECISION,
+        "Only a utilization-management nurse may complete the criteria review.");
     FieldErrors errors = new FieldErrors();
-    SubmittedValues in = new SubmittedValues(task.getVariables(), calendar, errors);
+    SubmittedValues in = new SubmittedValues(task.getVariables(), errors);
     ReviewDecision decision = in.choice(REVIEW_DECISION, "Decision", ReviewDecision.class, true);
     List<String> confirmed = CriteriaList.read(in, REVIEW_CONFIRMED_CRITERIA, "Criteria confirmed as met");
     String note = in.multilineText(REVIEW_NOTE, "Review note", MAX_TEXT, false);
@@ -50,10 +50,15 @@ class CriteriaReviewListener implements TaskListener {
     CaseFile caseFile = CaseFile.of(task);
     switch (decision) {
       case APPROVE -> {
+        List<String> prescreenUnmet = caseFile.texts(PRESCREEN_UNMET_CRITERIA);
         if (!unconfirmed.isEmpty()) {
           errors.add(REVIEW_CONFIRMED_CRITERIA, "To approve, every criterion must be confirmed as met. "
               + "Not confirmed: " + CriteriaList.wording(unconfirmed)
               + ". Refer the case to a medical director or request the missing information instead.");
+        } else if (!prescreenUnmet.isEmpty()) {
+          // a nurse may find more unmet than the facts show, never fewer: the facts must be corrected first
+          errors.add(REVIEW_DECISION, "The facts on record do not meet: " + CriteriaList.wording(prescreenUnmet)
+              + ". Request the information that corrects them, or refer the case to a medical director.");
         }
       }
       case REQUEST_INFORMATION -> {
@@ -81,9 +86,9 @@ class CriteriaReviewListener implements TaskListener {
           note != null ? note : "Every criterion of the policy was confirmed as met in the criteria review.",
           List.of()).recordOn(caseScope);
       case REQUEST_INFORMATION -> {
-        Instant dueAt = caseFile.date(DETERMINATION_DUE_AT).toInstant();
+        // the provider's deadline is set when the request is actually sent (RequestInformationDelegate)
         caseScope.setVariable(INFORMATION_REQUEST_COUNT, caseFile.number(INFORMATION_REQUEST_COUNT) + 1);
-        caseScope.setVariable(INFORMATION_DUE_AT, Date.from(timeframe.informationDueAt(now, dueAt, calendar.zone())));
+        caseScope.removeVariable(INFORMATION_DUE_AT);
         CaseStatus.PENDED_FOR_INFORMATION.enter(caseScope);
       }
       case REFER_TO_MEDICAL_DIRECTOR -> CaseStatus.MEDICAL_DIRECTOR_REVIEW.enter(caseScope);

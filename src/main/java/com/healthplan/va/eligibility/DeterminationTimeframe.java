@@ -31,9 +31,14 @@ public record DeterminationTimeframe(
     return dueAt.minus(urgency == Urgency.EXPEDITED ? expeditedEscalationLead : standardEscalationLead);
   }
 
-  /** The provider's deadline for requested information: never later than the determination itself. */
+  /**
+   * The provider's deadline for information requested at the given moment: the response time, but not past the
+   * determination's due time while that is still ahead. A request that goes out late (mail was down) still
+   * gives the provider the whole response time rather than none.
+   */
   public Instant informationDueAt(Instant requestedAt, Instant determinationDueAt, ZoneId zone) {
     Instant deadline = requestedAt.atZone(zone).plus(informationResponseTime).toInstant();
-    return deadline.isBefore(determinationDueAt) ? deadline : determinationDueAt;
+    return determinationDueAt.isAfter(requestedAt) && determinationDueAt.isBefore(deadline)
+        ? determinationDueAt : deadline;
   }
 }

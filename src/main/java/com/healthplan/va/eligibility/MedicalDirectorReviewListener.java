@@ -29,12 +29,10 @@ class MedicalDirectorReviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ActingUser physician = ActingUser.completing(task);
+    physician.requireMembership(CaseRoles.MEDICAL_DIRECTORS, MEDICAL_DIRECTOR_DECISION,
+        "Only a physician of the medical directors group may decide here.");
     FieldErrors errors = new FieldErrors();
-    if (!physician.isMemberOf(CaseRoles.MEDICAL_DIRECTORS)) {
-      errors.add(MEDICAL_DIRECTOR_DECISION, "Only a physician of the medical directors group may decide here.");
-      errors.throwIfAny();
-    }
-    SubmittedValues in = new SubmittedValues(task.getVariables(), calendar, errors);
+    SubmittedValues in = new SubmittedValues(task.getVariables(), errors);
     MedicalDirectorDecision decision = in.choice(MEDICAL_DIRECTOR_DECISION, "Decision",
         MedicalDirectorDecision.class, true);
     List<String> confirmed = CriteriaList.read(in, REVIEW_CONFIRMED_CRITERIA, "Criteria confirmed as met");
@@ -53,8 +51,11 @@ class MedicalDirectorReviewListener implements TaskListener {
     caseScope.setVariable(MEDICAL_DIRECTOR_DECISION, decision.name());
     caseScope.setVariable(MEDICAL_DIRECTOR_RATIONALE, rationale);
     caseScope.setVariable(REVIEW_CONFIRMED_CRITERIA, CriteriaList.value(confirmed));
-    Determination.Outcome outcome = decision == MedicalDirectorDecision.DENY
-        ? Determination.Outcome.DENIED : Determination.Outcome.APPROVED;
-    new Determination(outcome, physician.userId(), calendar.now(), rationale, unmet).recordOn(caseScope);
+    // a denial names the criteria it rests on; an approval has none (what the physician left unticked stays in
+    // reviewConfirmedCriteria)
+    Determination determination = decision == MedicalDirectorDecision.DENY
+        ? new Determination(Determination.Outcome.DENIED, physician.userId(), calendar.now(), rationale, unmet)
+        : new Determination(Determination.Outcome.APPROVED, physician.userId(), calendar.now(), rationale, List.of());
+    determination.recordOn(caseScope);
   }
 }

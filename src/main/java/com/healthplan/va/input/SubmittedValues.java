@@ -1,6 +1,5 @@
 package com.healthplan.va.input;
 
-import com.healthplan.va.casefile.PlanCalendar;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +8,6 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,12 +28,10 @@ public class SubmittedValues {
   private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
 
   private final Map<String, ?> values;
-  private final PlanCalendar calendar;
   private final FieldErrors errors;
 
-  public SubmittedValues(Map<String, ?> values, PlanCalendar calendar, FieldErrors errors) {
+  public SubmittedValues(Map<String, ?> values, FieldErrors errors) {
     this.values = values;
-    this.calendar = calendar;
     this.errors = errors;
   }
 
@@ -127,7 +123,10 @@ public class SubmittedValues {
     return decimal.intValueExact();
   }
 
-  /** A calendar day: {@code yyyy-MM-dd} text, or a date value from the engine. */
+  /**
+   * A calendar day, written {@code yyyy-MM-dd}. A {@code Date} value (an instant) is refused: which day it
+   * means depends on a time zone the sender did not say.
+   */
   public LocalDate day(String field, String label, boolean required) {
     Object value = values.get(field);
     if (!isPresent(field)) {
@@ -135,9 +134,6 @@ public class SubmittedValues {
         errors.add(field, label + " is required.");
       }
       return null;
-    }
-    if (value instanceof Date date) {
-      return calendar.dayOf(date);
     }
     if (value instanceof LocalDate day) {
       return day;

@@ -51,6 +51,7 @@ class CaseIntakeListener implements ExecutionListener {
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(DETERMINATION_DUE_AT, Date.from(dueAt));
     execution.setVariable(DETERMINATION_ESCALATION_AT, Date.from(timeframe.escalateAt(dueAt, intake.urgency())));
+    execution.setVariable(DETERMINATION_ESCALATED, false);
     execution.setVariable(INFORMATION_REQUEST_COUNT, 0);
   }
 }

@@ -5,6 +5,8 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +72,7 @@ public class IntakeValidator {
    * caller found; throws if there is any.
    */
   public CaseIntake validateFacts(Map<String, ?> submitted, FieldErrors errors) {
-    SubmittedValues in = new SubmittedValues(submitted, calendar, errors);
+    SubmittedValues in = new SubmittedValues(submitted, errors);
     LocalDate today = calendar.today();
 
     String memberId = in.text(MEMBER_ID, "Member ID", 40, true);
@@ -120,12 +122,10 @@ public class IntakeValidator {
     LocalDate fractureDate = clinicalDay(in, FRACTURE_DATE, "Fracture date", true, latestClinicalDate, birthDate);
     ImagingModality modality = in.choice(IMAGING_MODALITY, "Imaging that confirmed the fracture",
         ImagingModality.class, true);
+    // without confirming imaging there is no imaging date: one sent along (a form's hidden field, an old value)
+    // is not kept
     LocalDate imagingDate = null;
-    if (modality == ImagingModality.NONE) {
-      if (in.isPresent(IMAGING_DATE)) {
-        errors.add(IMAGING_DATE, "Imaging date must be left empty when no imaging confirmed the fracture.");
-      }
-    } else if (modality != null) {
+    if (modality != null && modality != ImagingModality.NONE) {
       imagingDate = clinicalDay(in, IMAGING_DATE, "Imaging date", true, latestClinicalDate, birthDate);
     }
 
@@ -156,13 +156,23 @@ public class IntakeValidator {
         retropulsion, radicular, tumor, allergy, otherGenerators);
   }
 
+  /** An address the pattern accepts and the mailer can send to (RFC 822 syntax: no "..", no trailing dot). */
   private static String email(SubmittedValues in, String field, String label) {
     String email = in.text(field, label, MAX_EMAIL, true);
-    if (email != null && !EMAIL_PATTERN.matcher(email).matches()) {
+    if (email != null && !(EMAIL_PATTERN.matcher(email).matches() && isDeliverableSyntax(email))) {
       in.errors().add(field, label + " must be an e-mail address such as name@practice.org.");
       return null;
     }
     return email;
+  }
+
+  private static boolean isDeliverableSyntax(String email) {
+    try {
+      new InternetAddress(email, true).validate();
+      return true;
+    } catch (AddressException e) {
+      return false;
+    }
   }
 
   /** A clinical date: on or before the request date, and not before the patient was born. */

@@ -32,7 +32,6 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
     model.put("patientBirthDate", day(caseFile.day(PATIENT_BIRTH_DATE)));
     model.put("procedure", ProcedureType.valueOf(caseFile.text(PROCEDURE_TYPE)).label());
     model.put("levels", String.join(", ", caseFile.texts(FRACTURE_LEVELS)));
-    model.put("requestDate", day(caseFile.day(REQUEST_DATE)));
     model.put("providerName", caseFile.text(REQUESTING_PROVIDER_NAME));
     model.put("determinationDueAt", moment(caseFile.date(DETERMINATION_DUE_AT), calendar));
 

@@ -40,4 +40,11 @@ public record ActingUser(String userId, Set<String> groupIds) {
   public boolean isMemberOf(String groupId) {
     return groupIds.contains(groupId);
   }
+
+  /** Refuses the completion, naming the field of the decision, unless this person belongs to the group. */
+  public void requireMembership(String groupId, String field, String message) {
+    if (!isMemberOf(groupId)) {
+      throw FieldErrors.refusal(field, message);
+    }
+  }
 }

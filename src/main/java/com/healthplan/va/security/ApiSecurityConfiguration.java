@@ -2,6 +2,8 @@ package com.healthplan.va.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.input.RefusedInputResponseFilter;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,18 @@ class ApiSecurityConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HTTP_BASIC_PROVIDER);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** After authentication: what the engine APIs may do to a case beyond Camunda's permissions. */
+  @Bean
+  FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ObjectMapper json, TaskService tasks,
+      FormService forms) {
+    FilterRegistrationBean<EngineRequestGuard> registration =
+        new FilterRegistrationBean<>(new EngineRequestGuard(json, tasks, forms));
+    registration.setName("va-engine-request-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
 

@@ -234,11 +234,13 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     completeAs("nurse1", instance, "UserTask_ReviewCriteria",
         review("REFER_TO_MEDICAL_DIRECTOR", allBut("PAIN_CRITERION_NOT_MET")));
 
-    completeAs("md1", instance, "UserTask_ReviewAsMedicalDirector",
-        physician("APPROVE", ALL_CRITERIA, "Pain limits walking per PT notes; criterion met."));
+    completeAs("md1", instance, "UserTask_ReviewAsMedicalDirector", physician("APPROVE",
+        allBut("PAIN_CRITERION_NOT_MET"), "Pain limits walking per PT notes; approved as an exception."));
 
     assertThat(variable(instance, "caseStatus")).isEqualTo("APPROVED");
     assertThat(variable(instance, "determinationDecidedBy")).isEqualTo("md1");
+    assertThat(variable(instance, "determinationUnmetCriteria")).isEqualTo(List.of());
+    assertThat(variable(instance, "reviewConfirmedCriteria")).isEqualTo(allBut("PAIN_CRITERION_NOT_MET"));
     runAsyncJobs(instance);
     assertEnded(instance, "EndEvent_CaseApproved");
   }
@@ -342,7 +344,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     ProcessInstance instance = openCase(eligibleIntake());
     requestInformation(instance, "FRACTURE_NOT_CONFIRMED_BY_IMAGING", "The MRI report.");
 
-    // as Tasklist submits it: the imaging date field is hidden once "not confirmed by imaging" is chosen
+    // Tasklist hides the imaging date once "not confirmed by imaging" is chosen; the old date must go
     Map<String, Object> received = new HashMap<>();
     received.put("informationReceivedNote", "The clinic says no MRI was done.");
     received.put("imagingModality", "NONE");
@@ -389,8 +391,51 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     Map<String, Object> request = review("REQUEST_INFORMATION", ALL_CRITERIA);
     request.put("requestedInformation", "Operative plan.");
     completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
+    runAsyncJobs(instance);
 
     assertThat(variable(instance, "informationDueAt")).isEqualTo(variable(instance, "determinationDueAt"));
+  }
+
+  @Test
+  void aRequestThatGoesOutLateStillGivesTheProviderTheResponseTime() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Map<String, Object> request = review("REQUEST_INFORMATION", allBut("NOT_REFRACTORY_TO_CONSERVATIVE_CARE"));
+    request.put("requestedInformation", "Physical therapy notes.");
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", request);
+    // the mail server was down until after the determination fell due
+    runtimeService.setVariable(instance.getId(), "determinationDueAt", Date.from(Instant.now().minusSeconds(60)));
+
+    runAsyncJobs(instance);
+
+    Instant expected = ZonedDateTime.now(calendar.zone()).plusDays(5).toInstant();
+    assertThat(((Date) variable(instance, "informationDueAt")).toInstant())
+        .isBetween(expected.minusSeconds(60), expected);
+  }
+
+  @Test
+  void theNurseCannotApproveWhatTheFactsOnRecordDoNotMeet() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "fractureLevels", List.of("C5")));
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA))))
+        .singleElement().satisfies(error -> {
+          assertThat(error.field()).isEqualTo("reviewDecision");
+          assertThat(error.message()).contains("Fracture levels are within T5-L5");
+        });
+    assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
+  }
+
+  @Test
+  void onlyANurseCompletesTheCriteriaReview() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    for (String notANurse : List.of("demo", "md1", "coord1")) {
+      taskService.setAssignee(task.getId(), notANurse);
+      assertThat(refusedFields(() -> taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA))))
+          .extracting(FieldError::message)
+          .containsExactly("Only a utilization-management nurse may complete the criteria review.");
+    }
   }
 
   @Test
@@ -413,6 +458,31 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     completeAs("nurse1", instance, "UserTask_ReviewCriteria", review("APPROVE", ALL_CRITERIA));
     runAsyncJobs(instance);
     assertEnded(instance, "EndEvent_CaseApproved");
+  }
+
+  @Test
+  void reviewTasksCreatedAfterTheAlertAreUrgentToo() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "activeInfection", true));
+    managementService.executeJob(timer(instance, "Timer_DeterminationDueSoon").getId());
+    runAsyncJobs(instance);
+
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria",
+        review("REFER_TO_MEDICAL_DIRECTOR", allBut("ACTIVE_INFECTION")));
+
+    assertThat(openTask(instance, "UserTask_ReviewAsMedicalDirector").getPriority()).isEqualTo(90);
+  }
+
+  @Test
+  void anAlertStillWaitingWhenTheDeterminationIsMadeIsNotSent() throws Exception {
+    ProcessInstance instance = openCase(eligibleIntake());
+    managementService.executeJob(timer(instance, "Timer_DeterminationDueSoon").getId());
+
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", review("APPROVE", ALL_CRITERIA));
+    runAsyncJobs(instance);
+
+    assertEnded(instance, "EndEvent_CaseApproved");
+    assertThat(TestMailServer.received()).extracting(MimeMessage::getSubject)
+        .containsExactly("Prior authorization " + instance.getBusinessKey() + ": approved");
   }
 
   @Test

@@ -120,6 +120,9 @@ class IntakeValidatorTest {
         arguments("requestingProviderEmail", null, "Requesting provider e-mail is required"),
         arguments("requestingProviderEmail", "spine.clinic.example", "e-mail address"),
         arguments("requestingProviderEmail", "spine@localhost", "e-mail address"),
+        arguments("requestingProviderEmail", "jane..doe@clinic.example", "e-mail address"),
+        arguments("requestingProviderEmail", "jane.@clinic.example", "e-mail address"),
+        arguments("pcpEmail", ".jane@clinic.example", "e-mail address"),
         arguments("requestingProviderEmail", "spine@clinic.example\r\nBcc: x@y.z", "on one line"),
         arguments("requestingProviderEmail", "a".repeat(250) + "@b.co", "at most 254"),
         arguments("pcpName", null, "PCP name is required"),
@@ -189,10 +192,9 @@ class IntakeValidatorTest {
   @Test
   void noImagingMeansNoImagingDate() {
     Map<String, Object> noImaging = with(valid(), "imagingModality", "NONE");
-    assertThatThrownBy(() -> validator.validate(noImaging))
-        .isInstanceOfSatisfying(InvalidCaseInputException.class,
-            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("imagingDate"));
+    assertThat(validator.validate(noImaging).imagingDate()).isNull();
     assertThat(validator.validate(with(noImaging, "imagingDate", null)).imagingDate()).isNull();
+    assertThat(validator.validate(noImaging).toVariables().get("imagingDate")).isNull();
   }
 
   @Test
@@ -242,15 +244,20 @@ class IntakeValidatorTest {
   void readsTheValueTypesTasklistAndTheEngineSend() {
     Map<String, Object> intake = valid();
     intake.put("fractureLevels", Spin.JSON("[\"T12\",\"L1\"]"));
-    intake.put("patientBirthDate",
-        Date.from(LocalDate.of(1948, 3, 14).atStartOfDay(PLAN_ZONE).toInstant()));
     intake.put("painScore", 8.0d);
 
     CaseIntake checked = validator.validate(intake);
 
     assertThat(checked.fractureLevels()).containsExactly("T12", "L1");
-    assertThat(checked.patientBirthDate()).isEqualTo(LocalDate.of(1948, 3, 14));
     assertThat(checked.painScore()).isEqualTo(8);
+  }
+
+  @Test
+  void refusesDateInstantsWhoseDayDependsOnATimeZone() {
+    Date midnightUtc = Date.from(LocalDate.of(1948, 3, 14).atStartOfDay(ZoneId.of("UTC")).toInstant());
+    assertThatThrownBy(() -> validator.validate(with(valid(), "patientBirthDate", midnightUtc)))
+        .isInstanceOfSatisfying(InvalidCaseInputException.class, e -> assertThat(e.errors()).singleElement()
+            .satisfies(error -> assertThat(error.message()).contains("yyyy-MM-dd")));
   }
 
   @Test

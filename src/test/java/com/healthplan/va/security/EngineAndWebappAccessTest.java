@@ -155,6 +155,72 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     assertThat(openTask(instance, "UserTask_ReviewAsMedicalDirector").getAssignee()).isNull();
   }
 
+  @Test
+  void aCaseCannotBeStartedPastItsIntake() throws Exception {
+    long before = caseCount();
+    String body = restVariables(eligibleIntake()).replaceFirst("\\{",
+        "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"ServiceTask_SendApprovalNotice\"}],"
+            + "\"skipCustomListeners\":true,");
+
+    HttpResponse<String> refused = http.postJson(START, body, "Authorization", basic("nurse1", "nurse1"));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).get("errors").get(0).get("field").asText()).isEqualTo("startInstructions");
+    assertThat(caseCount()).isEqualTo(before);
+  }
+
+  @Test
+  void aFinishedCaseCannotBeRestarted() {
+    String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("vertebralAugmentationCase").latestVersion().singleResult().getId();
+    HttpResponse<String> refused = http.postJson("/engine-rest/process-definition/" + definitionId + "/restart",
+        "{\"processInstanceIds\":[\"x\"],\"instructions\":[{\"type\":\"startAfterActivity\","
+            + "\"activityId\":\"StartEvent_CaseReceived\"}]}", "Authorization", basic("nurse1", "nurse1"));
+    assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aTaskCompletionCanSetOnlyTheFieldsOfItsForm() throws Exception {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+    Map<String, Object> values = new HashMap<>();
+    values.put("reviewDecision", "REFER_TO_MEDICAL_DIRECTOR");
+    values.put("reviewConfirmedCriteria", new ArrayList<>(EligibilityCriterion.codes().subList(0, 13)));
+    values.put("requestingProviderEmail", "someone@elsewhere.example");
+    values.put("determinationOutcome", "DENIED");
+
+    HttpResponse<String> refused = http.postJson("/engine-rest/task/" + task.getId() + "/complete",
+        restVariables(values), "Authorization", basic("nurse1", "nurse1"));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).get("errors")).extracting(e -> e.get("field").asText())
+        .containsExactlyInAnyOrder("requestingProviderEmail", "determinationOutcome");
+    assertThat(variable(instance, "requestingProviderEmail")).isEqualTo("spine@clinic.example");
+    assertThat(openTask(instance, "UserTask_ReviewCriteria")).isNotNull();
+
+    values.remove("requestingProviderEmail");
+    values.remove("determinationOutcome");
+    assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/complete", restVariables(values),
+        "Authorization", basic("nurse1", "nurse1")).statusCode()).isEqualTo(204);
+    assertThat(variable(instance, "caseStatus")).isEqualTo("MEDICAL_DIRECTOR_REVIEW");
+  }
+
+  @Test
+  void candidatesCannotSetCaseVariablesBesideTheForm() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    taskService.claim(task.getId(), "nurse1");
+
+    HttpResponse<String> refused = http.postJson("/engine-rest/task/" + task.getId() + "/variables",
+        "{\"modifications\":{\"determinationOutcome\":{\"value\":\"DENIED\"}}}",
+        "Authorization", basic("nurse1", "nurse1"));
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("determinationOutcome").count()).isZero();
+  }
+
   @ParameterizedTest(name = "{0} opens {1}: {2}")
   @CsvSource({
       "nurse1, tasklist, true", "nurse1, cockpit, false", "nurse1, admin, false",
