@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("criteriaReviewed")
 class CriteriaReviewListener implements TaskListener {
 
-  static final int MAX_TEXT = 4000;
-
   private final PlanCalendar calendar;
 
   CriteriaReviewListener(PlanCalendar calendar) {
@@ -40,9 +38,9 @@ class CriteriaReviewListener implements TaskListener {
     SubmittedValues in = new SubmittedValues(task.getVariables(), errors);
     ReviewDecision decision = in.choice(REVIEW_DECISION, "Decision", ReviewDecision.class, true);
     List<String> confirmed = CriteriaList.read(in, REVIEW_CONFIRMED_CRITERIA, "Criteria confirmed as met");
-    String note = in.multilineText(REVIEW_NOTE, "Review note", MAX_TEXT, false);
-    String requested = in.multilineText(REQUESTED_INFORMATION, "Information to request",
-        MAX_TEXT, decision == ReviewDecision.REQUEST_INFORMATION);
+    String note = in.note(REVIEW_NOTE, "Review note", false);
+    String requested = in.note(REQUESTED_INFORMATION, "Information to request",
+        decision == ReviewDecision.REQUEST_INFORMATION);
     errors.throwIfAny();
 
     List<String> unconfirmed = CriteriaList.complementOf(confirmed);

@@ -35,7 +35,7 @@ class InformationReceivedListener implements TaskListener {
     Map<String, Object> variables = task.getVariables();
     FieldErrors errors = new FieldErrors();
     String received = new SubmittedValues(variables, errors)
-        .multilineText(INFORMATION_RECEIVED_NOTE, "Information received", CriteriaReviewListener.MAX_TEXT, true);
+        .note(INFORMATION_RECEIVED_NOTE, "Information received", true);
     Map<String, Object> intakeFacts = new HashMap<>();
     IntakeValidator.FIELDS.forEach(field -> intakeFacts.put(field, variables.get(field)));
     CaseIntake intake = intakeValidator.validateFacts(intakeFacts, errors);

@@ -36,8 +36,7 @@ class MedicalDirectorReviewListener implements TaskListener {
     MedicalDirectorDecision decision = in.choice(MEDICAL_DIRECTOR_DECISION, "Decision",
         MedicalDirectorDecision.class, true);
     List<String> confirmed = CriteriaList.read(in, REVIEW_CONFIRMED_CRITERIA, "Criteria confirmed as met");
-    String rationale = in.multilineText(MEDICAL_DIRECTOR_RATIONALE, "Rationale",
-        CriteriaReviewListener.MAX_TEXT, true);
+    String rationale = in.note(MEDICAL_DIRECTOR_RATIONALE, "Rationale", true);
     errors.throwIfAny();
 
     List<String> unmet = CriteriaList.complementOf(confirmed);

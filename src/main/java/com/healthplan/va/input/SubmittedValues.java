@@ -54,9 +54,12 @@ public class SubmittedValues {
     return text;
   }
 
-  /** Text that may span several lines (notes, narratives). */
-  public String multilineText(String field, String label, int maxLength, boolean required) {
-    return anyText(field, label, maxLength, required);
+  /** The longest note, rationale or narrative a person may write. */
+  public static final int MAX_NOTE = 4000;
+
+  /** A note: free text over several lines (reviews, rationales, what was requested or received). */
+  public String note(String field, String label, boolean required) {
+    return anyText(field, label, MAX_NOTE, required);
   }
 
   private String anyText(String field, String label, int maxLength, boolean required) {

@@ -27,7 +27,6 @@ public class IntakeValidator {
   static final int MAX_NAME = 200;
   static final int MAX_EMAIL = 254;
   static final int MAX_PHONE = 30;
-  static final int MAX_NOTE = 4000;
   /** Earliest birth date the plan accepts: earlier ones are typing errors. */
   static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
@@ -134,7 +133,7 @@ public class IntakeValidator {
     Boolean independent = in.yesNo(ADLS_PREVIOUSLY_INDEPENDENT, "Activities of daily living previously independent");
     Boolean conservativeCareFailed = in.yesNo(CONSERVATIVE_CARE_FAILED,
         "Pain refractory to non-invasive pain intervention(s)");
-    String interventions = in.multilineText(INTERVENTIONS_ATTEMPTED, "Interventions attempted", MAX_NOTE,
+    String interventions = in.note(INTERVENTIONS_ATTEMPTED, "Interventions attempted",
         Boolean.TRUE.equals(conservativeCareFailed));
 
     Boolean unstable = in.yesNo(UNSTABLE_FRACTURE, "Unstable fracture or stabilization procedure required");

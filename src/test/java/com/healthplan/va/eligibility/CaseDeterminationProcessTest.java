@@ -127,8 +127,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void theNurseCannotApproveWhileACriterionIsUnconfirmed() {
     ProcessInstance instance = openCase(eligibleIntake());
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
 
     List<FieldError> refused = refusedFields(() -> taskService.complete(task.getId(),
         review("APPROVE", allBut("RADICULAR_SYMPTOMS"))));
@@ -147,8 +146,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void theNursesDecisionMustBeOneOfTheThreeAndCriteriaMustBeThePolicys() {
     ProcessInstance instance = openCase(eligibleIntake());
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
 
     assertThat(refusedFields(() -> taskService.complete(task.getId(), review("DENY", ALL_CRITERIA))))
         .extracting(FieldError::field).containsExactly("reviewDecision");
@@ -170,8 +168,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void theDecisionIsRecordedInTheAuthenticatedUsersNameWhoMustHoldTheTask() {
     ProcessInstance instance = openCase(eligibleIntake());
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
 
     identityService.setAuthentication("demo", List.of("camunda-admin"));
     assertThat(refusedFields(() -> taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA))))
@@ -185,8 +182,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void referringACaseWhoseCriteriaAreAllConfirmedNeedsANote() {
     ProcessInstance instance = openCase(eligibleIntake());
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
 
     assertThat(refusedFields(() -> taskService.complete(task.getId(),
         review("REFER_TO_MEDICAL_DIRECTOR", ALL_CRITERIA)))).extracting(FieldError::field)
@@ -267,8 +263,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "boneRetropulsion", true));
     completeAs("nurse1", instance, "UserTask_ReviewCriteria",
         review("REFER_TO_MEDICAL_DIRECTOR", allBut("BONE_RETROPULSION")));
-    Task mdTask = openTask(instance, "UserTask_ReviewAsMedicalDirector");
-    taskService.claim(mdTask.getId(), "md1");
+    Task mdTask = claimAs("md1", instance, "UserTask_ReviewAsMedicalDirector");
 
     assertThat(refusedFields(() -> taskService.complete(mdTask.getId(),
         physician("DENY", ALL_CRITERIA, "Not medically necessary."))))
@@ -326,8 +321,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   void receivedInformationIsCheckedWithTheIntakeRules() {
     ProcessInstance instance = openCase(eligibleIntake());
     requestInformation(instance, "NOT_REFRACTORY_TO_CONSERVATIVE_CARE", "Physical therapy notes.");
-    Task task = openTask(instance, "UserTask_RecordRequestedInformation");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_RecordRequestedInformation");
 
     Map<String, Object> received = new HashMap<>();
     received.put("informationReceivedNote", "PT notes.");
@@ -376,8 +370,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   void informationCannotBeRequestedOnceTheDeterminationIsDue() {
     ProcessInstance instance = openCase(eligibleIntake());
     runtimeService.setVariable(instance.getId(), "determinationDueAt", Date.from(Instant.now().minusSeconds(1)));
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
     Map<String, Object> request = review("REQUEST_INFORMATION", ALL_CRITERIA);
     request.put("requestedInformation", "Anything.");
 
@@ -415,8 +408,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void theNurseCannotApproveWhatTheFactsOnRecordDoNotMeet() {
     ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "fractureLevels", List.of("C5")));
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
 
     assertThat(refusedFields(() -> taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA))))
         .singleElement().satisfies(error -> {

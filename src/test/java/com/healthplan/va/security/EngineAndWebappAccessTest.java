@@ -124,8 +124,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
   @Test
   void aTaskCompletionWithBadValuesIsRefusedAndTheTaskStaysOpen() throws Exception {
     ProcessInstance instance = openCase(eligibleIntake());
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
 
     Map<String, Object> values = new HashMap<>();
     values.put("reviewDecision", "DENY");
@@ -182,8 +181,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
   @Test
   void aTaskCompletionCanSetOnlyTheFieldsOfItsForm() throws Exception {
     ProcessInstance instance = openCase(eligibleIntake());
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
     Map<String, Object> values = new HashMap<>();
     values.put("reviewDecision", "REFER_TO_MEDICAL_DIRECTOR");
     values.put("reviewConfirmedCriteria", new ArrayList<>(EligibilityCriterion.codes().subList(0, 13)));
@@ -209,8 +207,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
   @Test
   void candidatesCannotSetCaseVariablesBesideTheForm() {
     ProcessInstance instance = openCase(eligibleIntake());
-    Task task = openTask(instance, "UserTask_ReviewCriteria");
-    taskService.claim(task.getId(), "nurse1");
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
 
     HttpResponse<String> refused = http.postJson("/engine-rest/task/" + task.getId() + "/variables",
         "{\"modifications\":{\"determinationOutcome\":{\"value\":\"DENIED\"}}}",

@@ -69,12 +69,17 @@ public abstract class CaseTestSupport {
         .taskDefinitionKey(taskDefinitionKey).singleResult();
   }
 
+  /** Claims the open task as the user, as Tasklist requires before completing. */
+  protected Task claimAs(String userId, ProcessInstance instance, String taskDefinitionKey) {
+    Task task = openTask(instance, taskDefinitionKey);
+    taskService.claim(task.getId(), userId);
+    return task;
+  }
+
   /** Claims the task as the user and completes it with the form's values, as Tasklist does. */
   protected void completeAs(String userId, ProcessInstance instance, String taskDefinitionKey,
       Map<String, Object> formValues) {
-    Task task = openTask(instance, taskDefinitionKey);
-    taskService.claim(task.getId(), userId);
-    taskService.complete(task.getId(), formValues);
+    taskService.complete(claimAs(userId, instance, taskDefinitionKey).getId(), formValues);
   }
 
   /** Runs the instance's due asynchronous continuations (e-mails) until none is left. */
