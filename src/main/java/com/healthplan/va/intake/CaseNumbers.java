@@ -8,11 +8,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands out case ids, {@code VA-<year>-<6 digits>}, numbered per receipt year without gaps or repeats.
+ * Hands out case ids, {@code VA-<year>-<6 digits>}, numbered per receipt year, never twice.
  *
- * <p>The counter row is incremented inside the transaction that starts the case: refused input rolls the
- * number back with everything else, and two nodes of a cluster queue on the row lock instead of sharing a
- * number.
+ * <p>Each number is taken in a short transaction of its own, committed before the case is written: concurrent
+ * intakes (on one node or several) hold the counter row's lock for one update, not for the whole start of a
+ * case. A case whose start fails leaves its number unused (a gap); a number is never given to a second case,
+ * even after a crash, because it is on disk before the case that uses it.
  */
 @Component
 class CaseNumbers {
@@ -30,12 +31,13 @@ class CaseNumbers {
   }
 
   String next(int year) {
-    if (jdbc.update(INCREMENT, year) == 0) {
-      startYear(year);
-      jdbc.update(INCREMENT, year);
-    }
-    Integer number = jdbc.queryForObject("SELECT last_number FROM va_case_number WHERE case_year = ?",
-        Integer.class, year);
+    Integer number = ownTransaction.execute(status -> {
+      if (jdbc.update(INCREMENT, year) == 0) {
+        startYear(year);
+        jdbc.update(INCREMENT, year);
+      }
+      return jdbc.queryForObject("SELECT last_number FROM va_case_number WHERE case_year = ?", Integer.class, year);
+    });
     if (number == null || number > MAX_NUMBER) {
       throw new IllegalStateException("No case number left for " + year);
     }
@@ -44,7 +46,7 @@ class CaseNumbers {
 
   /**
    * The first case of a year creates its counter in a transaction of its own: a concurrent first case on
-   * another node then fails only that small insert (PostgreSQL would abort the whole case transaction).
+   * another node then fails only that small insert (PostgreSQL would abort the surrounding transaction).
    */
   private void startYear(int year) {
     try {
