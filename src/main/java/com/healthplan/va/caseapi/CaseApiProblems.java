@@ -1,6 +1,7 @@
 package com.healthplan.va.caseapi;
 
 import com.healthplan.va.input.InvalidCaseInputException;
+import com.healthplan.va.input.RefusedInput;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ class CaseApiProblems {
 
   @ExceptionHandler(InvalidCaseInputException.class)
   ProblemDetail invalidInput(InvalidCaseInputException e) {
+    LOG.warn("Refused case API input: fields {}", RefusedInput.fieldsOf(e));
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-case-input", "Invalid case input",
         e.errors().size() == 1 ? "One field is invalid; nothing was created."
             : e.errors().size() + " fields are invalid; nothing was created.");

@@ -3,11 +3,14 @@ package com.healthplan.va.caseapi;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.healthplan.va.intake.CaseIntake;
+import com.healthplan.va.casefile.CaseIntake;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The case as the case API shows it: status, every intake field, deadlines, prescreen and determination. */
+/**
+ * The case as the case API shows it, read from the case file: status, every intake field, deadlines, prescreen
+ * (with the version of the criteria that made it), determination and the notices sent.
+ */
 @JsonPropertyOrder({"caseId", "status"})
 record CaseView(
     String caseId,
@@ -16,8 +19,10 @@ record CaseView(
     OffsetDateTime receivedAt,
     OffsetDateTime determinationDueAt,
     Prescreen prescreen,
+    Integer criteriaVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) InformationRequest informationRequest,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Determination determination) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Determination determination,
+    List<Notice> notices) {
 
   /** What decision {@code vcfEligibility} found at the latest prescreen. */
   record Prescreen(boolean meetsCriteria, List<String> unmetCriteria) {
@@ -25,6 +30,10 @@ record CaseView(
 
   /** The latest request for information sent to the requesting provider. */
   record InformationRequest(int count, OffsetDateTime dueAt) {
+  }
+
+  /** An e-mail the SMTP server accepted for this case. */
+  record Notice(String kind, String to, OffsetDateTime sentAt, String messageId) {
   }
 
   /** The coverage determination, once made. */

@@ -1,77 +1,59 @@
 package com.healthplan.va.caseapi;
 
-import static com.healthplan.va.casefile.CaseVariables.*;
-
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.intake.CaseIntake;
+import com.healthplan.va.notification.NoticeMailer;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
-/**
- * Reads a case from the engine's history, which holds open and finished cases alike, in one query for the
- * instance and one for its variables. Runs with the caller's authorizations.
- */
+/** Reads a case from its case file and the sent-mail ledger: open and finished cases alike, two queries. */
 @Component
 class CaseViewReader {
 
-  private final HistoryService history;
+  private final CaseRepository cases;
+  private final NoticeMailer notices;
   private final PlanCalendar calendar;
 
-  CaseViewReader(HistoryService history, PlanCalendar calendar) {
-    this.history = history;
+  CaseViewReader(CaseRepository cases, NoticeMailer notices, PlanCalendar calendar) {
+    this.cases = cases;
+    this.notices = notices;
     this.calendar = calendar;
   }
 
   Optional<CaseView> find(String caseId) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(caseId).singleResult();
-    if (instance == null) {
-      return Optional.empty();
-    }
-    Map<String, Object> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
-      variables.put(variable.getName(), variable.getValue());
-    }
-    return Optional.of(view(CaseFile.of(variables)));
+    return cases.find(caseId).map(this::view);
   }
 
-  private CaseView view(CaseFile stored) {
-    CaseView.InformationRequest informationRequest = null;
-    if (stored.number(INFORMATION_REQUEST_COUNT) != null && stored.number(INFORMATION_REQUEST_COUNT) > 0) {
-      informationRequest = new CaseView.InformationRequest(stored.number(INFORMATION_REQUEST_COUNT),
-          moment(stored.date(INFORMATION_DUE_AT)));
-    }
-    CaseView.Determination determination = null;
-    if (stored.text(DETERMINATION_OUTCOME) != null) {
-      determination = new CaseView.Determination(
-          stored.text(DETERMINATION_OUTCOME),
-          stored.text(DETERMINATION_DECIDED_BY),
-          moment(stored.date(DETERMINATION_DECIDED_AT)),
-          stored.text(DETERMINATION_RATIONALE),
-          stored.texts(DETERMINATION_UNMET_CRITERIA));
-    }
+  private CaseView view(CaseFile file) {
+    CaseFile.InformationRequest request = file.informationRequest();
+    CaseView.InformationRequest informationRequest = request == null ? null
+        : new CaseView.InformationRequest(request.count(), moment(request.dueAt()));
+    CaseFile.Determination decided = file.determination();
+    CaseView.Determination determination = decided == null ? null : new CaseView.Determination(
+        decided.outcome(), decided.decidedBy(), moment(decided.decidedAt()), decided.rationale(),
+        decided.unmetCriteria());
+    CaseFile.Prescreen prescreen = file.prescreen();
+    List<CaseView.Notice> sent = notices.sentFor(file.caseId()).stream()
+        .map(n -> new CaseView.Notice(n.kind(), n.to(), moment(n.sentAt()), n.messageId())).toList();
     return new CaseView(
-        stored.caseId(),
-        stored.text(CASE_STATUS),
-        CaseIntake.from(stored),
-        moment(stored.date(RECEIVED_AT)),
-        moment(stored.date(DETERMINATION_DUE_AT)),
-        new CaseView.Prescreen(Boolean.TRUE.equals(stored.flag(PRESCREEN_MEETS_CRITERIA)),
-            stored.texts(PRESCREEN_UNMET_CRITERIA)),
+        file.caseId(),
+        file.status().name(),
+        file.intake(),
+        moment(file.receivedAt()),
+        moment(file.determinationDueAt()),
+        prescreen == null ? new CaseView.Prescreen(false, List.of())
+            : new CaseView.Prescreen(prescreen.meetsCriteria(), prescreen.unmetCriteria()),
+        prescreen == null ? null : prescreen.criteriaVersion(),
         informationRequest,
-        determination);
+        determination,
+        sent);
   }
 
-  private OffsetDateTime moment(Date date) {
-    return date == null ? null : calendar.dateTimeOf(date);
+  private OffsetDateTime moment(Instant instant) {
+    return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
   }
 }

@@ -1,7 +1,5 @@
 package com.healthplan.va.casefile;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
-
 /** Where a case stands, as shown in the case view ({@code status}) and kept in {@code caseStatus}. */
 public enum CaseStatus {
   /** Received, prescreened, waiting for or in the nurse's criteria review. */
@@ -20,10 +18,5 @@ public enum CaseStatus {
   /** Whether the determination is made or the case is closed. */
   public boolean isFinal() {
     return this == APPROVED || this == DENIED || this == CLOSED_INCOMPLETE;
-  }
-
-  /** Moves the case whose variables the scope reaches to this status. */
-  public void enter(VariableScope caseScope) {
-    caseScope.setVariable(CaseVariables.CASE_STATUS, name());
   }
 }

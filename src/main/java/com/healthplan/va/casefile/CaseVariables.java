@@ -19,6 +19,8 @@ public final class CaseVariables {
   public static final String PCP_NAME = "pcpName";
   public static final String PCP_EMAIL = "pcpEmail";
   public static final String PCP_PHONE = "pcpPhone";
+  public static final String MEMBER_EMAIL = "memberEmail";
+  public static final String MEMBER_ADDRESS = "memberAddress";
   public static final String PROCEDURE_TYPE = "procedureType";
   public static final String REQUEST_DATE = "requestDate";
   public static final String URGENCY = "urgency";
@@ -50,6 +52,7 @@ public final class CaseVariables {
   public static final String DETERMINATION_ESCALATED = "determinationEscalated";
 
   // Prescreen (decision vcfEligibility)
+  public static final String CRITERIA_VERSION = "criteriaVersion";
   public static final String PRESCREEN_MEETS_CRITERIA = "prescreenMeetsCriteria";
   public static final String PRESCREEN_UNMET_CRITERIA = "prescreenUnmetCriteria";
 

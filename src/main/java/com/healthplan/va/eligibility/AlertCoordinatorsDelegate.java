@@ -3,6 +3,8 @@ package com.healthplan.va.eligibility;
 import static com.healthplan.va.casefile.CaseVariables.DETERMINATION_ESCALATED;
 
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.notification.CaseNotice;
 import com.healthplan.va.notification.NoticeMailer;
 import org.camunda.bpm.engine.TaskService;
@@ -24,18 +26,21 @@ class AlertCoordinatorsDelegate implements JavaDelegate {
 
   private final TaskService tasks;
   private final NoticeMailer mailer;
+  private final CaseRepository cases;
 
-  AlertCoordinatorsDelegate(TaskService tasks, NoticeMailer mailer) {
+  AlertCoordinatorsDelegate(TaskService tasks, NoticeMailer mailer, CaseRepository cases) {
     this.tasks = tasks;
     this.mailer = mailer;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    CaseFile caseFile = CaseFile.of(execution);
+    CaseFile caseFile = cases.get(CaseScope.caseId(execution));
     if (caseFile.status().isFinal()) {
       return; // decided while this alert waited (for example for the mail server): nothing to chase
     }
+    cases.markEscalated(caseFile.caseId());
     execution.setVariable(DETERMINATION_ESCALATED, true);
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
       tasks.setPriority(task.getId(), DUE_SOON_PRIORITY);

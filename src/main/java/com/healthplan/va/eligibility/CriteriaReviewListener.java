@@ -3,6 +3,8 @@ package com.healthplan.va.eligibility;
 import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
@@ -17,16 +19,20 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of "Review criteria": checks the nurse's decision against the policy and records it.
- * A refusal rolls the completion back, so the task stays open with nothing saved.
+ * Complete listener of "Review criteria": checks the nurse's decision against the policy and the case file and
+ * records it in the case file. A refusal rolls the completion back, so the task stays open with nothing saved.
  */
 @Component("criteriaReviewed")
 class CriteriaReviewListener implements TaskListener {
 
   private final PlanCalendar calendar;
+  private final CaseRepository cases;
+  private final Determinations determinations;
 
-  CriteriaReviewListener(PlanCalendar calendar) {
+  CriteriaReviewListener(PlanCalendar calendar, CaseRepository cases, Determinations determinations) {
     this.calendar = calendar;
+    this.cases = cases;
+    this.determinations = determinations;
   }
 
   @Override
@@ -45,10 +51,11 @@ class CriteriaReviewListener implements TaskListener {
 
     List<String> unconfirmed = CriteriaList.complementOf(confirmed);
     Instant now = calendar.now();
-    CaseFile caseFile = CaseFile.of(task);
+    String caseId = CaseScope.caseId(task);
+    CaseFile caseFile = cases.get(caseId);
     switch (decision) {
       case APPROVE -> {
-        List<String> prescreenUnmet = caseFile.texts(PRESCREEN_UNMET_CRITERIA);
+        List<String> prescreenUnmet = caseFile.prescreen().unmetCriteria();
         if (!unconfirmed.isEmpty()) {
           errors.add(REVIEW_CONFIRMED_CRITERIA, "To approve, every criterion must be confirmed as met. "
               + "Not confirmed: " + CriteriaList.wording(unconfirmed)
@@ -60,7 +67,7 @@ class CriteriaReviewListener implements TaskListener {
         }
       }
       case REQUEST_INFORMATION -> {
-        if (!now.isBefore(caseFile.date(DETERMINATION_DUE_AT).toInstant())) {
+        if (!now.isBefore(caseFile.determinationDueAt())) {
           errors.add(REVIEW_DECISION, "The determination is already due; there is no time left to wait for "
               + "information. Approve, or refer the case to a medical director.");
         }
@@ -74,22 +81,28 @@ class CriteriaReviewListener implements TaskListener {
     }
     errors.throwIfAny();
 
+    cases.recordReview(caseId, new CaseFile.Review(decision.name(), confirmed, note, nurse.userId(), now));
     DelegateExecution caseScope = task.getExecution();
     caseScope.setVariable(REVIEW_DECISION, decision.name());
     caseScope.setVariable(REVIEW_CONFIRMED_CRITERIA, CriteriaList.value(confirmed));
     caseScope.setVariable(REVIEW_NOTE, note);
     caseScope.setVariable(REQUESTED_INFORMATION, requested);
     switch (decision) {
-      case APPROVE -> new Determination(Determination.Outcome.APPROVED, nurse.userId(), now,
+      case APPROVE -> determinations.record(caseScope, caseId, new Determination(Determination.Outcome.APPROVED,
+          nurse.userId(), now,
           note != null ? note : "Every criterion of the policy was confirmed as met in the criteria review.",
-          List.of()).recordOn(caseScope);
+          List.of()));
       case REQUEST_INFORMATION -> {
         // the provider's deadline is set when the request is actually sent (RequestInformationDelegate)
-        caseScope.setVariable(INFORMATION_REQUEST_COUNT, caseFile.number(INFORMATION_REQUEST_COUNT) + 1);
+        cases.recordInformationRequested(caseId, requested);
+        caseScope.setVariable(INFORMATION_REQUEST_COUNT, cases.get(caseId).informationRequest().count());
         caseScope.removeVariable(INFORMATION_DUE_AT);
-        CaseStatus.PENDED_FOR_INFORMATION.enter(caseScope);
+        caseScope.setVariable(CASE_STATUS, CaseStatus.PENDED_FOR_INFORMATION.name());
       }
-      case REFER_TO_MEDICAL_DIRECTOR -> CaseStatus.MEDICAL_DIRECTOR_REVIEW.enter(caseScope);
+      case REFER_TO_MEDICAL_DIRECTOR -> {
+        cases.enter(caseId, CaseStatus.MEDICAL_DIRECTOR_REVIEW);
+        caseScope.setVariable(CASE_STATUS, CaseStatus.MEDICAL_DIRECTOR_REVIEW.name());
+      }
     }
   }
 }

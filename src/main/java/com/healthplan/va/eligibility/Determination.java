@@ -1,12 +1,9 @@
 package com.healthplan.va.eligibility;
 
-import static com.healthplan.va.casefile.CaseVariables.*;
-
+import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseStatus;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The coverage determination of a case: who decided what, when, why, and which criteria were unmet. */
 record Determination(Outcome outcome, String decidedBy, Instant decidedAt, String rationale,
@@ -20,15 +17,13 @@ record Determination(Outcome outcome, String decidedBy, Instant decidedAt, Strin
     Outcome(CaseStatus status) {
       this.status = status;
     }
+
+    CaseStatus status() {
+      return status;
+    }
   }
 
-  /** Records the determination on the case and moves it to the matching status. */
-  void recordOn(VariableScope caseScope) {
-    caseScope.setVariable(DETERMINATION_OUTCOME, outcome.name());
-    caseScope.setVariable(DETERMINATION_DECIDED_BY, decidedBy);
-    caseScope.setVariable(DETERMINATION_DECIDED_AT, Date.from(decidedAt));
-    caseScope.setVariable(DETERMINATION_RATIONALE, rationale);
-    caseScope.setVariable(DETERMINATION_UNMET_CRITERIA, CriteriaList.value(unmetCriteria));
-    outcome.status.enter(caseScope);
+  CaseFile.Determination asRecorded() {
+    return new CaseFile.Determination(outcome.name(), decidedBy, decidedAt, rationale, unmetCriteria);
   }
 }

@@ -1,6 +1,6 @@
 package com.healthplan.va.eligibility;
 
-import com.healthplan.va.intake.Urgency;
+import com.healthplan.va.casefile.Urgency;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;

@@ -2,9 +2,13 @@ package com.healthplan.va.eligibility;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.casefile.CaseIntake;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseScope;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.deployment.EditableFields;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
-import com.healthplan.va.intake.CaseIntake;
 import com.healthplan.va.intake.IntakeValidator;
 import com.healthplan.va.security.ActingUser;
 import com.healthplan.va.security.CaseRoles;
@@ -16,16 +20,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complete listener of "Record received information": the nurse has updated the clinical facts from the
- * provider's documents. The whole intake is checked again with the intake rules and stored in its types; the
- * case then returns to the prescreen.
+ * provider's documents. The facts the form lets her edit are laid over the case file's intake, the whole intake
+ * is checked again with the intake rules and stored in the case file; the case then returns to the prescreen.
  */
 @Component("informationReceived")
 class InformationReceivedListener implements TaskListener {
 
   private final IntakeValidator intakeValidator;
+  private final CaseRepository cases;
+  private final EditableFields editableFields;
+  private final PlanCalendar calendar;
 
-  InformationReceivedListener(IntakeValidator intakeValidator) {
+  InformationReceivedListener(IntakeValidator intakeValidator, CaseRepository cases, EditableFields editableFields,
+      PlanCalendar calendar) {
     this.intakeValidator = intakeValidator;
+    this.cases = cases;
+    this.editableFields = editableFields;
+    this.calendar = calendar;
   }
 
   @Override
@@ -36,10 +47,16 @@ class InformationReceivedListener implements TaskListener {
     FieldErrors errors = new FieldErrors();
     String received = new SubmittedValues(variables, errors)
         .note(INFORMATION_RECEIVED_NOTE, "Information received", true);
-    Map<String, Object> intakeFacts = new HashMap<>();
-    IntakeValidator.FIELDS.forEach(field -> intakeFacts.put(field, variables.get(field)));
+    String caseId = CaseScope.caseId(task);
+    Map<String, Object> intakeFacts = new HashMap<>(cases.get(caseId).intake().toVariables());
+    for (String field : editableFields.of(task)) {
+      if (IntakeValidator.FIELDS.contains(field)) {
+        intakeFacts.put(field, variables.get(field));
+      }
+    }
     CaseIntake intake = intakeValidator.validateFacts(intakeFacts, errors);
 
+    cases.updateIntake(caseId, intake, received, calendar.now());
     task.getExecution().setVariables(intake.toVariables());
     task.getExecution().setVariable(INFORMATION_RECEIVED_NOTE, received);
   }

@@ -2,6 +2,9 @@ package com.healthplan.va.eligibility;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
@@ -21,9 +24,13 @@ import org.springframework.stereotype.Component;
 class MedicalDirectorReviewListener implements TaskListener {
 
   private final PlanCalendar calendar;
+  private final CaseRepository cases;
+  private final Determinations determinations;
 
-  MedicalDirectorReviewListener(PlanCalendar calendar) {
+  MedicalDirectorReviewListener(PlanCalendar calendar, CaseRepository cases, Determinations determinations) {
     this.calendar = calendar;
+    this.cases = cases;
+    this.determinations = determinations;
   }
 
   @Override
@@ -46,6 +53,9 @@ class MedicalDirectorReviewListener implements TaskListener {
     }
     errors.throwIfAny();
 
+    String caseId = CaseScope.caseId(task);
+    cases.recordReview(caseId, new CaseFile.Review(decision.name(), confirmed, rationale, physician.userId(),
+        calendar.now()));
     DelegateExecution caseScope = task.getExecution();
     caseScope.setVariable(MEDICAL_DIRECTOR_DECISION, decision.name());
     caseScope.setVariable(MEDICAL_DIRECTOR_RATIONALE, rationale);
@@ -55,6 +65,6 @@ class MedicalDirectorReviewListener implements TaskListener {
     Determination determination = decision == MedicalDirectorDecision.DENY
         ? new Determination(Determination.Outcome.DENIED, physician.userId(), calendar.now(), rationale, unmet)
         : new Determination(Determination.Outcome.APPROVED, physician.userId(), calendar.now(), rationale, List.of());
-    determination.recordOn(caseScope);
+    determinations.record(caseScope, caseId, determination);
   }
 }

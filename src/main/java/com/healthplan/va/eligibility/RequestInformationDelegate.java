@@ -1,9 +1,9 @@
 package com.healthplan.va.eligibility;
 
-import static com.healthplan.va.casefile.CaseVariables.DETERMINATION_DUE_AT;
 import static com.healthplan.va.casefile.CaseVariables.INFORMATION_DUE_AT;
 
-import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.notification.CaseNotice;
 import com.healthplan.va.notification.NoticeMailer;
@@ -23,8 +23,11 @@ class RequestInformationDelegate implements JavaDelegate {
   private final NoticeMailer mailer;
   private final DeterminationTimeframe timeframe;
   private final PlanCalendar calendar;
+  private final CaseRepository cases;
 
-  RequestInformationDelegate(NoticeMailer mailer, DeterminationTimeframe timeframe, PlanCalendar calendar) {
+  RequestInformationDelegate(NoticeMailer mailer, DeterminationTimeframe timeframe, PlanCalendar calendar,
+      CaseRepository cases) {
+    this.cases = cases;
     this.mailer = mailer;
     this.timeframe = timeframe;
     this.calendar = calendar;
@@ -32,9 +35,11 @@ class RequestInformationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Instant determinationDueAt = CaseFile.of(execution).date(DETERMINATION_DUE_AT).toInstant();
+    String caseId = CaseScope.caseId(execution);
+    Instant determinationDueAt = cases.get(caseId).determinationDueAt();
     Instant informationDueAt = timeframe.informationDueAt(calendar.now(), determinationDueAt, calendar.zone());
+    cases.recordInformationDue(caseId, informationDueAt);
     execution.setVariable(INFORMATION_DUE_AT, Date.from(informationDueAt));
-    mailer.send(CaseNotice.INFORMATION_REQUEST, CaseFile.of(execution));
+    mailer.send(CaseNotice.INFORMATION_REQUEST, cases.get(caseId));
   }
 }

@@ -2,12 +2,14 @@ package com.healthplan.va.input;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * Input that must not reach a case. Thrown before anything is saved (case API) or from an engine listener,
- * which rolls the whole command back (Tasklist forms, engine REST).
+ * Input that must not reach a case. Thrown before anything is saved (case API, the engine's command guard) or
+ * from an engine listener, which rolls the whole command back (Tasklist forms, engine REST). A bad user request
+ * to the engine: its REST API answers 400 when the engine's command guard throws it.
  */
-public class InvalidCaseInputException extends RuntimeException {
+public class InvalidCaseInputException extends BadUserRequestException {
 
   private final transient List<FieldError> errors;
 

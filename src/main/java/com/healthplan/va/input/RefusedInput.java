@@ -1,5 +1,7 @@
 package com.healthplan.va.input;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,24 @@ public final class RefusedInput {
       scope.refusal = refusal;
     }
     return refusal;
+  }
+
+  /** The refused field names, as safe to log: names only, never values. */
+  public static List<String> fieldsOf(InvalidCaseInputException refusal) {
+    return refusal.errors().stream().map(FieldError::field)
+        .map(field -> field != null && field.matches("[A-Za-z0-9_]{1,60}") ? field : "?").toList();
+  }
+
+  /** The request's path for a log line: ids of tasks and cases carry no patient data; query strings are left out. */
+  static String pathOf(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.length() > 200 ? path.substring(0, 200) : path;
+  }
+
+  /** Whether input was refused in the current request (its engine error logs are then routine, not failures). */
+  static boolean isRecorded() {
+    Scope scope = CURRENT.get();
+    return scope != null && scope.refusal != null;
   }
 
   static final class Scope {

@@ -10,18 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Answers a submission refused by an engine listener with {@code 400} and the refused fields, instead of the
- * engine's {@code 500}: for the engine REST API and for the webapps' engine API used by Tasklist forms.
- * The body keeps the engine REST error shape ({@code type}, {@code message}), which Tasklist shows to the
- * user, and adds {@code errors} with one entry per field.
+ * Answers a submission refused inside the engine (by its command guard or a listener) with {@code 400} and the
+ * refused fields, instead of the engine's {@code 500}: for the engine REST API and for the webapps' engine API
+ * used by Tasklist forms. The body keeps the engine REST error shape ({@code type}, {@code message}), which
+ * Tasklist shows to the user, and adds {@code errors} with one entry per field. Each refusal is logged as one
+ * WARN line naming the fields (never their values); the engine's own error logs of it are dropped by
+ * {@link RefusedInputLogFilter}.
  */
 public class RefusedInputResponseFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RefusedInputResponseFilter.class);
 
   private final ObjectMapper json;
 
@@ -44,9 +50,11 @@ public class RefusedInputResponseFilter extends OncePerRequestFilter {
       RefusedInput.close();
     }
     Optional<InvalidCaseInputException> refusal = scope.refusal();
-    if (refusal.isPresent() && buffered.getStatus() >= HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+    if (refusal.isPresent() && buffered.getStatus() >= HttpStatus.BAD_REQUEST.value()) {
       buffered.resetBuffer();
       writeRefusal(buffered, refusal.get());
+      LOG.warn("Refused input: {} {} fields {}", request.getMethod(), RefusedInput.pathOf(request),
+          RefusedInput.fieldsOf(refusal.get()));
     }
     buffered.copyBodyToResponse();
   }

@@ -54,6 +54,11 @@ public class SubmittedValues {
     return text;
   }
 
+  /** Text over several lines, such as a postal address; blank counts as missing. */
+  public String lines(String field, String label, int maxLength, boolean required) {
+    return anyText(field, label, maxLength, required);
+  }
+
   /** The longest note, rationale or narrative a person may write. */
   public static final int MAX_NOTE = 4000;
 

@@ -2,6 +2,9 @@ package com.healthplan.va.intake;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.casefile.CaseIntake;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.eligibility.DeterminationTimeframe;
 import com.healthplan.va.input.FieldErrors;
@@ -14,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of {@code vertebralAugmentationCase}: the one gate every new case passes, whether it comes
  * from the case API, the Tasklist start form or the engine REST API. It refuses invalid intake (the engine
- * rolls the start back, so nothing is created), stores the intake in the contract's types and gives the case
- * its id and determination deadline.
+ * rolls the start back, so nothing is created), gives the case its id and determination deadline, and opens
+ * its case file; the intake's copies in process variables are what the forms show.
  */
 @Component("caseIntake")
 class CaseIntakeListener implements ExecutionListener {
@@ -24,10 +27,12 @@ class CaseIntakeListener implements ExecutionListener {
   private final CaseNumbers caseNumbers;
   private final PlanCalendar calendar;
   private final DeterminationTimeframe timeframe;
+  private final CaseRepository cases;
 
   CaseIntakeListener(IntakeValidator validator, CaseNumbers caseNumbers, PlanCalendar calendar,
-      DeterminationTimeframe timeframe) {
+      DeterminationTimeframe timeframe, CaseRepository cases) {
     this.validator = validator;
+    this.cases = cases;
     this.caseNumbers = caseNumbers;
     this.calendar = calendar;
     this.timeframe = timeframe;
@@ -44,13 +49,16 @@ class CaseIntakeListener implements ExecutionListener {
     Instant receivedAt = calendar.now();
     String caseId = caseNumbers.next(receivedAt.atZone(calendar.zone()).getYear());
     Instant dueAt = timeframe.dueAt(receivedAt, intake.urgency(), calendar.zone());
+    Instant escalateAt = timeframe.escalateAt(dueAt, intake.urgency());
 
+    cases.open(caseId, execution.getProcessInstanceId(), intake, receivedAt, dueAt, escalateAt);
     execution.setProcessBusinessKey(caseId);
     execution.setVariables(intake.toVariables());
     execution.setVariable(CASE_ID, caseId);
+    execution.setVariable(CASE_STATUS, CaseStatus.IN_REVIEW.name());
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(DETERMINATION_DUE_AT, Date.from(dueAt));
-    execution.setVariable(DETERMINATION_ESCALATION_AT, Date.from(timeframe.escalateAt(dueAt, intake.urgency())));
+    execution.setVariable(DETERMINATION_ESCALATION_AT, Date.from(escalateAt));
     execution.setVariable(DETERMINATION_ESCALATED, false);
     execution.setVariable(INFORMATION_REQUEST_COUNT, 0);
   }

@@ -1,5 +1,6 @@
 package com.healthplan.va.intake;
 
+import com.healthplan.va.casefile.CaseIntake;
 import com.healthplan.va.casefile.CaseVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;

@@ -2,7 +2,12 @@ package com.healthplan.va.intake;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.casefile.CaseIntake;
+import com.healthplan.va.casefile.ImagingModality;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.casefile.ProcedureType;
+import com.healthplan.va.casefile.SpinalLevel;
+import com.healthplan.va.casefile.Urgency;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import jakarta.mail.internet.AddressException;
@@ -27,6 +32,7 @@ public class IntakeValidator {
   static final int MAX_NAME = 200;
   static final int MAX_EMAIL = 254;
   static final int MAX_PHONE = 30;
+  static final int MAX_ADDRESS = 300;
   /** Earliest birth date the plan accepts: earlier ones are typing errors. */
   static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
@@ -45,7 +51,7 @@ public class IntakeValidator {
   /** The intake fields of the contract, in its order. */
   public static final List<String> FIELDS = List.of(MEMBER_ID, PATIENT_NAME, PATIENT_BIRTH_DATE,
       REQUESTING_PROVIDER_NAME, REQUESTING_PROVIDER_NPI, REQUESTING_PROVIDER_EMAIL, PCP_NAME, PCP_EMAIL,
-      PCP_PHONE, PROCEDURE_TYPE, REQUEST_DATE, URGENCY, FRACTURE_LEVELS, FRACTURE_DATE, IMAGING_MODALITY,
+      PCP_PHONE, MEMBER_EMAIL, MEMBER_ADDRESS, PROCEDURE_TYPE, REQUEST_DATE, URGENCY, FRACTURE_LEVELS, FRACTURE_DATE, IMAGING_MODALITY,
       IMAGING_DATE, PAIN_SCORE, PAIN_INTERFERES_WITH_ADLS, ADLS_PREVIOUSLY_INDEPENDENT, CONSERVATIVE_CARE_FAILED,
       INTERVENTIONS_ATTEMPTED, UNSTABLE_FRACTURE, ACTIVE_INFECTION, UNCORRECTED_COAGULOPATHY, BONE_RETROPULSION,
       RADICULAR_SYMPTOMS, SPINAL_TUMOR_OR_CORD_COMPRESSION, MATERIAL_ALLERGY_OR_CONTRAINDICATION,
@@ -94,13 +100,15 @@ public class IntakeValidator {
       errors.add(REQUESTING_PROVIDER_NPI,
           "Requesting provider NPI must be 10 digits with a valid check digit; please check for a typing error.");
     }
-    String providerEmail = email(in, REQUESTING_PROVIDER_EMAIL, "Requesting provider e-mail");
+    String providerEmail = email(in, REQUESTING_PROVIDER_EMAIL, "Requesting provider e-mail", true);
     String pcpName = in.text(PCP_NAME, "PCP name", MAX_NAME, true);
-    String pcpEmail = email(in, PCP_EMAIL, "PCP e-mail");
+    String pcpEmail = email(in, PCP_EMAIL, "PCP e-mail", true);
     String pcpPhone = in.text(PCP_PHONE, "PCP phone", MAX_PHONE, false);
     if (pcpPhone != null && !PHONE_PATTERN.matcher(pcpPhone).matches()) {
       errors.add(PCP_PHONE, "PCP phone may contain only digits, spaces and + ( ) . - x (7 to 30 characters).");
     }
+    String memberEmail = email(in, MEMBER_EMAIL, "Member e-mail", false);
+    String memberAddress = in.lines(MEMBER_ADDRESS, "Member postal address", MAX_ADDRESS, false);
 
     ProcedureType procedureType = in.choice(PROCEDURE_TYPE, "Procedure", ProcedureType.class, true);
     LocalDate requestDate = in.day(REQUEST_DATE, "Request date", false);
@@ -150,14 +158,14 @@ public class IntakeValidator {
 
     errors.throwIfAny();
     return new CaseIntake(memberId, patientName, birthDate, providerName, npi, providerEmail, pcpName, pcpEmail,
-        pcpPhone, procedureType, requestDate, urgency, levels, fractureDate, modality, imagingDate, painScore,
+        pcpPhone, memberEmail, memberAddress, procedureType, requestDate, urgency, levels, fractureDate, modality, imagingDate, painScore,
         interferes, independent, conservativeCareFailed, interventions, unstable, infection, coagulopathy,
         retropulsion, radicular, tumor, allergy, otherGenerators);
   }
 
   /** An address the pattern accepts and the mailer can send to (RFC 822 syntax: no "..", no trailing dot). */
-  private static String email(SubmittedValues in, String field, String label) {
-    String email = in.text(field, label, MAX_EMAIL, true);
+  private static String email(SubmittedValues in, String field, String label, boolean required) {
+    String email = in.text(field, label, MAX_EMAIL, required);
     if (email != null && !(EMAIL_PATTERN.matcher(email).matches() && isDeliverableSyntax(email))) {
       in.errors().add(field, label + " must be an e-mail address such as name@practice.org.");
       return null;

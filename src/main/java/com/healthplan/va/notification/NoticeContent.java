@@ -1,14 +1,11 @@
 package com.healthplan.va.notification;
 
-import static com.healthplan.va.casefile.CaseVariables.*;
-
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.eligibility.EligibilityCriterion;
-import com.healthplan.va.intake.ProcedureType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,37 +26,38 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
     Map<String, Object> model = new HashMap<>();
     model.put("caseId", caseId);
     model.put("patientInitials", caseFile.patientInitials());
-    model.put("patientBirthDate", day(caseFile.day(PATIENT_BIRTH_DATE)));
-    model.put("procedure", ProcedureType.valueOf(caseFile.text(PROCEDURE_TYPE)).label());
-    model.put("levels", String.join(", ", caseFile.texts(FRACTURE_LEVELS)));
-    model.put("providerName", caseFile.text(REQUESTING_PROVIDER_NAME));
-    model.put("determinationDueAt", moment(caseFile.date(DETERMINATION_DUE_AT), calendar));
+    model.put("patientBirthDate", day(caseFile.intake().patientBirthDate()));
+    model.put("procedure", caseFile.intake().procedureType().label());
+    model.put("levels", String.join(", ", caseFile.intake().fractureLevels()));
+    model.put("providerName", caseFile.intake().requestingProviderName());
+    model.put("determinationDueAt", moment(caseFile.determinationDueAt(), calendar));
 
     int sequence = 1;
     String subject;
     switch (notice) {
       case INFORMATION_REQUEST -> {
-        sequence = caseFile.number(INFORMATION_REQUEST_COUNT);
-        String dueAt = moment(caseFile.date(INFORMATION_DUE_AT), calendar);
+        CaseFile.InformationRequest request = caseFile.informationRequest();
+        sequence = request.count();
+        String dueAt = moment(request.dueAt(), calendar);
         model.put("informationDueAt", dueAt);
-        model.put("requestedInformation", caseFile.text(REQUESTED_INFORMATION));
-        List<String> confirmed = caseFile.texts(REVIEW_CONFIRMED_CRITERIA);
+        model.put("requestedInformation", request.requestedInformation());
+        List<String> confirmed = caseFile.review().confirmedCriteria();
         model.put("unconfirmedCriteria", plainLanguage(EligibilityCriterion.codes().stream()
             .filter(code -> !confirmed.contains(code)).toList()));
         subject = "Prior authorization " + caseId + ": information needed by " + dueAt;
       }
       case DETERMINATION_APPROVED -> {
-        model.put("decidedAt", moment(caseFile.date(DETERMINATION_DECIDED_AT), calendar));
+        model.put("decidedAt", moment(caseFile.determination().decidedAt(), calendar));
         subject = "Prior authorization " + caseId + ": approved";
       }
       case DETERMINATION_DENIED -> {
-        model.put("decidedAt", moment(caseFile.date(DETERMINATION_DECIDED_AT), calendar));
-        model.put("unmetCriteria", plainLanguage(caseFile.texts(DETERMINATION_UNMET_CRITERIA)));
-        model.put("rationale", caseFile.text(DETERMINATION_RATIONALE));
+        model.put("decidedAt", moment(caseFile.determination().decidedAt(), calendar));
+        model.put("unmetCriteria", plainLanguage(caseFile.determination().unmetCriteria()));
+        model.put("rationale", caseFile.determination().rationale());
         subject = "Prior authorization " + caseId + ": denied";
       }
       case CLOSED_INCOMPLETE -> {
-        model.put("informationDueAt", moment(caseFile.date(INFORMATION_DUE_AT), calendar));
+        model.put("informationDueAt", moment(caseFile.informationRequest().dueAt(), calendar));
         subject = "Prior authorization " + caseId + ": closed, requested information not received";
       }
       case DETERMINATION_DUE_SOON -> {
@@ -79,7 +77,7 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
     return day == null ? "" : DAY.format(day);
   }
 
-  private static String moment(Date date, PlanCalendar calendar) {
-    return date == null ? "" : MOMENT.format(date.toInstant().atZone(calendar.zone()));
+  private static String moment(Instant instant, PlanCalendar calendar) {
+    return instant == null ? "" : MOMENT.format(instant.atZone(calendar.zone()));
   }
 }

@@ -1,7 +1,6 @@
 package com.healthplan.va.notification;
 
 import com.healthplan.va.casefile.CaseFile;
-import com.healthplan.va.casefile.CaseVariables;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.security.CaseRoles;
 import jakarta.mail.MessagingException;
@@ -24,8 +23,9 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders a case notice (plain text and HTML) and sends it at most once: every notice has a stable Message-ID
- * made of case, notice and sequence number, and a notice already in the {@link SentMailLedger} is not sent
- * again. Errors from the SMTP server propagate, so the job fails, is retried and finally becomes an incident.
+ * made of case, notice and sequence number, claimed in the {@link SentMailLedger} before the SMTP call. Errors
+ * from the SMTP server release the claim and propagate, so the job fails, is retried and finally becomes an
+ * incident in Cockpit.
  */
 @Service
 public class NoticeMailer {
@@ -52,11 +52,37 @@ public class NoticeMailer {
   public void send(CaseNotice notice, CaseFile caseFile) {
     NoticeContent content = NoticeContent.of(notice, caseFile, calendar);
     String messageId = messageId(caseFile.caseId(), notice, content.sequence());
-    if (ledger.wasSent(messageId)) {
-      LOG.info("Notice {} already sent, not sending it again", messageId);
-      return;
-    }
     List<String> recipients = recipients(notice, caseFile);
+    MimeMessage message = compose(messageId, recipients, content, notice);
+    switch (ledger.claim(messageId, caseFile.caseId(), notice, String.join(", ", recipients), content.subject(),
+        calendar.now())) {
+      case ALREADY_SENT -> {
+        LOG.info("Notice {} already sent, not sending it again", messageId);
+        return;
+      }
+      case IN_DOUBT -> throw new IllegalStateException("Notice " + messageId + " is being sent by another job, or "
+          + "an earlier attempt stopped after the SMTP call without confirming it. Check the mail server's log for "
+          + "this Message-ID; if it was not delivered, delete its SENDING row from va_sent_mail, then retry.");
+      case CLAIMED -> {
+        // ours to send
+      }
+    }
+    try {
+      mailSender.send(message);
+    } catch (RuntimeException refused) {
+      ledger.release(messageId);
+      throw refused;
+    }
+    ledger.markSent(messageId, calendar.now());
+    LOG.info("Sent notice {} to {} recipient(s)", messageId, recipients.size());
+  }
+
+  /** The notices sent for a case, oldest first. */
+  public List<SentNotice> sentFor(String caseId) {
+    return ledger.sentFor(caseId);
+  }
+
+  private MimeMessage compose(String messageId, List<String> recipients, NoticeContent content, CaseNotice notice) {
     Context context = new Context(Locale.US, content.model());
     String text = templates.process("mail/" + notice.template() + ".txt", context);
     String html = templates.process("mail/" + notice.template() + ".html", context);
@@ -67,13 +93,10 @@ public class NoticeMailer {
       helper.setTo(recipients.stream().map(NoticeMailer::address).toArray(InternetAddress[]::new));
       helper.setSubject(content.subject());
       helper.setText(text, html);
-      mailSender.send(message);
+      return message;
     } catch (MessagingException e) {
       throw new IllegalStateException("Could not compose notice " + messageId, e);
     }
-    ledger.recordSent(messageId, caseFile.caseId(), notice, String.join(", ", recipients), content.subject(),
-        calendar.now());
-    LOG.info("Sent notice {} to {} recipient(s)", messageId, recipients.size());
   }
 
   String messageId(String caseId, CaseNotice notice, int sequence) {
@@ -83,7 +106,7 @@ public class NoticeMailer {
 
   private List<String> recipients(CaseNotice notice, CaseFile caseFile) {
     return switch (notice.recipient()) {
-      case REQUESTING_PROVIDER -> List.of(caseFile.text(CaseVariables.REQUESTING_PROVIDER_EMAIL));
+      case REQUESTING_PROVIDER -> List.of(caseFile.intake().requestingProviderEmail());
       case COORDINATORS -> {
         List<String> coordinators = identity.createUserQuery().memberOfGroup(CaseRoles.COORDINATORS).list()
             .stream().map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).toList();

@@ -1,6 +1,7 @@
 package com.healthplan.va.notification;
 
-import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,14 +15,16 @@ import org.springframework.stereotype.Component;
 class SendCaseNoticeDelegate implements JavaDelegate {
 
   private final NoticeMailer mailer;
+  private final CaseRepository cases;
 
-  SendCaseNoticeDelegate(NoticeMailer mailer) {
+  SendCaseNoticeDelegate(NoticeMailer mailer, CaseRepository cases) {
     this.mailer = mailer;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     CaseNotice notice = CaseNotice.valueOf((String) execution.getVariableLocal(CaseVariables.NOTICE));
-    mailer.send(notice, CaseFile.of(execution));
+    mailer.send(notice, cases.get(CaseScope.caseId(execution)));
   }
 }

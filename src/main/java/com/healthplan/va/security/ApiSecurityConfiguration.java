@@ -2,8 +2,6 @@ package com.healthplan.va.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.input.RefusedInputResponseFilter;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +10,8 @@ import org.springframework.core.Ordered;
 
 /**
  * HTTP Basic authentication against Camunda's identity service for the engine REST API and the case API.
- * The webapps keep their own session login. Failed logins count towards Camunda's login throttling.
+ * The webapps keep their own session login. Every password check, whichever the path, is slowed per client by
+ * the {@link LoginThrottle} inside the engine.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -33,15 +32,13 @@ class ApiSecurityConfiguration {
     return registration;
   }
 
-  /** After authentication: what the engine APIs may do to a case beyond Camunda's permissions. */
+  /** First of all: the client's address, for the login throttle inside the engine. */
   @Bean
-  FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ObjectMapper json, TaskService tasks,
-      FormService forms) {
-    FilterRegistrationBean<EngineRequestGuard> registration =
-        new FilterRegistrationBean<>(new EngineRequestGuard(json, tasks, forms));
-    registration.setName("va-engine-request-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+  FilterRegistrationBean<ClientAddress> clientAddress() {
+    FilterRegistrationBean<ClientAddress> registration = new FilterRegistrationBean<>(new ClientAddress());
+    registration.setName("va-client-address");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The contract's demo passwords are for the local default run only. With any profile active (a deployment),
- * the application refuses to start while a configured account has a demo password, its user id as password,
- * or a short or missing one.
+ * the application refuses to start without an administrator ({@code VA_ADMIN_USER}, {@code VA_ADMIN_PASSWORD}):
+ * with none, Admin's initial-user set-up would let the first visitor create one. It also refuses while a
+ * configured account has a demo password, its user id as password, or a short or missing one.
  */
 final class DemoPasswordGuard {
 
@@ -22,10 +23,13 @@ final class DemoPasswordGuard {
     if (activeProfiles.length == 0) {
       return; // the local default run
     }
-    List<IdentityProperties.Account> accounts = new ArrayList<>(identity.users());
-    if (identity.admin() != null && identity.admin().isConfigured()) {
-      accounts.add(identity.admin());
+    if (identity.admin() == null || !identity.admin().isConfigured()) {
+      throw new IllegalStateException("Refusing to start with profile(s) " + Arrays.toString(activeProfiles)
+          + ": no administrator is configured. Set VA_ADMIN_USER and VA_ADMIN_PASSWORD (at least " + MIN_LENGTH
+          + " characters) for this deployment.");
     }
+    List<IdentityProperties.Account> accounts = new ArrayList<>(identity.users());
+    accounts.add(identity.admin());
     List<String> weak = accounts.stream().filter(DemoPasswordGuard::isWeak).map(IdentityProperties.Account::id)
         .toList();
     if (!weak.isEmpty()) {

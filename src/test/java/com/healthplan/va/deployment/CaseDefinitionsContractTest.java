@@ -132,8 +132,10 @@ class CaseDefinitionsContractTest {
     }
     assertThat(formRefs).containsExactlyInAnyOrderElementsOf(formIds);
 
+    // the prescreen evaluates vcfEligibility of its own deployment on the case file's facts (not on variables)
     BusinessRuleTask prescreen = model.getModelElementById("BusinessRuleTask_PrescreenCriteria");
-    assertThat(prescreen.getCamundaDecisionRef()).isEqualTo("vcfEligibility");
+    assertThat(prescreen.getCamundaDelegateExpression()).isEqualTo("${prescreenCriteria}");
+    assertThat(CaseDefinitionsContractTest.class.getResource("/bpmn/vcfEligibility.dmn")).isNotNull();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static com.healthplan.va.support.Refusals.refusedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.input.FieldError;
 import com.healthplan.va.support.CaseTestSupport;
 import com.healthplan.va.support.Intakes;
@@ -11,6 +12,7 @@ import com.healthplan.va.support.TestMailServer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -369,13 +371,31 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
   @Test
   void informationCannotBeRequestedOnceTheDeterminationIsDue() {
     ProcessInstance instance = openCase(eligibleIntake());
-    runtimeService.setVariable(instance.getId(), "determinationDueAt", Date.from(Instant.now().minusSeconds(1)));
+    jdbc.update("UPDATE va_case SET determination_due_at = ? WHERE case_id = ?",
+        OffsetDateTime.now().minusSeconds(1), instance.getBusinessKey());
     Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
     Map<String, Object> request = review("REQUEST_INFORMATION", ALL_CRITERIA);
     request.put("requestedInformation", "Anything.");
 
     assertThat(refusedFields(() -> taskService.complete(task.getId(), request)))
         .extracting(FieldError::field).containsExactly("reviewDecision");
+  }
+
+  @Test
+  void theRulesReadTheCaseFileNotTheVariablesThatCopyIt() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "radicularSymptoms", true));
+    // a changed copy (as a careless script or an administrator's variable edit would make) decides nothing
+    runtimeService.setVariable(instance.getId(), "prescreenUnmetCriteria", new ArrayList<>());
+    runtimeService.setVariable(instance.getId(), "determinationDueAt", Date.from(Instant.now().minusSeconds(1)));
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
+
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA))))
+        .extracting(FieldError::field).containsExactly("reviewDecision");
+    Map<String, Object> request = review("REQUEST_INFORMATION", ALL_CRITERIA);
+    request.put("requestedInformation", "Nerve conduction study.");
+    taskService.complete(task.getId(), request);
+    assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.PENDED_FOR_INFORMATION);
+    assertThat(caseFile(instance).prescreen().unmetCriteria()).containsExactly("RADICULAR_SYMPTOMS");
   }
 
   @Test

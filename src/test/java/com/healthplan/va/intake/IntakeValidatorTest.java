@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.healthplan.va.casefile.CaseIntake;
+import com.healthplan.va.casefile.ImagingModality;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.casefile.ProcedureType;
+import com.healthplan.va.casefile.Urgency;
 import com.healthplan.va.input.FieldError;
 import com.healthplan.va.input.InvalidCaseInputException;
 import java.time.Clock;

@@ -22,14 +22,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Case notices over real SMTP (GreenMail): recipients, subjects, minimum necessary content, escaping, retries. */
 class CaseNoticeMailTest extends CaseTestSupport {
 
   static final String HOSTILE = "<script>alert('x')</script> & <b>bold</b>";
 
-  @Autowired JdbcTemplate jdbc;
+  @Autowired NoticeMailer mailer;
 
   @AfterEach
   void smtpBackUp() {
@@ -200,5 +204,69 @@ class CaseNoticeMailTest extends CaseTestSupport {
       assertThat(row.get("NOTICE_KIND")).isEqualTo("DETERMINATION_DENIED");
       assertThat(row.get("RECIPIENTS")).isEqualTo("spine@clinic.example");
     });
+  }
+
+  @Test
+  void twoJobsRacingForOneNoticeSendItOnce() throws Exception {
+    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
+    var caseFile = caseFile(instance);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> outcomes = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        Callable<String> job = () -> {
+          start.await();
+          try {
+            mailer.send(CaseNotice.DETERMINATION_DENIED, caseFile);
+            return "done";
+          } catch (IllegalStateException inDoubt) {
+            return "retry later";
+          }
+        };
+        outcomes.add(pool.submit(job));
+      }
+      start.countDown();
+      for (Future<String> outcome : outcomes) {
+        outcome.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    runAsyncJobs(instance);
+
+    assertThat(TestMailServer.received()).hasSize(1);
+    assertEnded(instance, "EndEvent_CaseDenied");
+    assertThat(mailer.sentFor(instance.getBusinessKey())).singleElement()
+        .satisfies(notice -> assertThat(notice.kind()).isEqualTo("DETERMINATION_DENIED"));
+  }
+
+  @Test
+  void aNoticeWhoseSendingIsInDoubtIsNotSentAgainWithoutAPerson() throws Exception {
+    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
+    String messageId = "<" + instance.getBusinessKey() + ".determination-denied.1@va.healthplan.example>";
+    // as if a node had crashed between the SMTP call and marking the notice sent
+    jdbc.update("INSERT INTO va_sent_mail (message_id, case_id, notice_kind, recipients, subject, state, claimed_at) "
+        + "VALUES (?, ?, 'DETERMINATION_DENIED', 'spine@clinic.example', 'x', 'SENDING', CURRENT_TIMESTAMP)",
+        messageId, instance.getBusinessKey());
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+
+    assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+        .hasMessageContaining("Check the mail server's log for this Message-ID");
+    assertThat(TestMailServer.received()).isEmpty();
+  }
+
+  @Test
+  void aRefusedSendReleasesItsClaimSoThatTheRetrySends() throws Exception {
+    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+    TestMailServer.stop();
+    executeFailing(job.getId());
+
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM va_sent_mail WHERE case_id = ?", Integer.class,
+        instance.getBusinessKey())).isZero();
+    TestMailServer.restart();
+    managementService.executeJob(job.getId());
+    assertThat(TestMailServer.received()).hasSize(1);
   }
 }

@@ -38,6 +38,19 @@ class DemoPasswordGuardTest {
   }
 
   @Test
+  void anyOtherProfileRefusesToStartWithoutAnAdministrator() {
+    IdentityProperties noAdministrator = new IdentityProperties(
+        new IdentityProperties.Account("", "", null, null, null, null), List.of(account("nurse7", "another long secret")));
+
+    for (IdentityProperties identity : List.of(noAdministrator, new IdentityProperties(null, List.of()))) {
+      assertThatThrownBy(() -> DemoPasswordGuard.check(new String[] {"production"}, identity))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("no administrator is configured")
+          .hasMessageContaining("VA_ADMIN_USER").hasMessageContaining("VA_ADMIN_PASSWORD");
+    }
+  }
+
+  @Test
   void aPasswordEqualToTheUserIdIsRefused() {
     assertThatThrownBy(() -> DemoPasswordGuard.check(new String[] {"prod"},
         identity("a-long-admin-secret", account("a-long-user-name", "A-LONG-USER-NAME"))))

@@ -161,10 +161,15 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
         "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"ServiceTask_SendApprovalNotice\"}],"
             + "\"skipCustomListeners\":true,");
 
-    HttpResponse<String> refused = http.postJson(START, body, "Authorization", basic("nurse1", "nurse1"));
+    HttpResponse<String> withInstructions = http.postJson(START, body, "Authorization", basic("nurse1", "nurse1"));
+    HttpResponse<String> skippingListeners = http.postJson(START,
+        restVariables(eligibleIntake()).replaceFirst("\\{", "{\"skipCustomListeners\":true,"),
+        "Authorization", basic("nurse1", "nurse1"));
 
-    assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(refused.body()).get("errors").get(0).get("field").asText()).isEqualTo("startInstructions");
+    assertThat(withInstructions.statusCode()).isEqualTo(403);
+    // the engine itself refuses to skip listeners at the start event (ENGINE-13024), which its REST API
+    // reports as a 500; with start instructions, the case's guard refuses it first
+    assertThat(skippingListeners.statusCode()).isGreaterThanOrEqualTo(400);
     assertThat(caseCount()).isEqualTo(before);
   }
 

@@ -2,6 +2,8 @@ package com.healthplan.va.support;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.intake.CaseIntakeService;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole application (in-memory H2, no job executor: tests run jobs themselves) with the demo users of the
@@ -37,6 +40,8 @@ public abstract class CaseTestSupport {
   @Autowired protected IdentityService identityService;
   @Autowired protected CaseIntakeService intakeService;
   @Autowired protected PlanCalendar calendar;
+  @Autowired protected CaseRepository cases;
+  @Autowired protected JdbcTemplate jdbc;
 
   @BeforeEach
   void connectAssertionsAndMail() {
@@ -107,6 +112,11 @@ public abstract class CaseTestSupport {
   protected Object variable(ProcessInstance instance, String name) {
     return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult().getValue();
+  }
+
+  /** The case file of the instance's case, as the application's tables hold it. */
+  protected CaseFile caseFile(ProcessInstance instance) {
+    return cases.get(instance.getBusinessKey());
   }
 
   protected void assertEnded(ProcessInstance instance, String endEvent) {

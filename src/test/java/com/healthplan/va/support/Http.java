@@ -35,6 +35,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  public HttpResponse<String> putJson(String path, String json, String... headers) {
+    return send(request(path, headers).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   public HttpResponse<String> postForm(String path, String form, String... headers) {
     return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());

@@ -1,4 +1,4 @@
-package com.healthplan.va.intake;
+package com.healthplan.va.casefile;
 
 /** The imaging that confirmed the fracture ("Fracture confirmed by plain x-ray or MRI"). */
 public enum ImagingModality {

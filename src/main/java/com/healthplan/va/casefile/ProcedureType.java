@@ -1,4 +1,4 @@
-package com.healthplan.va.intake;
+package com.healthplan.va.casefile;
 
 /** Percutaneous vertebral augmentation procedures covered by the policy. */
 public enum ProcedureType {

@@ -1,8 +1,7 @@
-package com.healthplan.va.intake;
+package com.healthplan.va.casefile;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
-import com.healthplan.va.casefile.CaseFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,8 @@ public record CaseIntake(
     String pcpName,
     String pcpEmail,
     String pcpPhone,
+    String memberEmail,
+    String memberAddress,
     ProcedureType procedureType,
     LocalDate requestDate,
     Urgency urgency,
@@ -58,6 +59,8 @@ public record CaseIntake(
         .putValue(PCP_NAME, pcpName)
         .putValue(PCP_EMAIL, pcpEmail)
         .putValue(PCP_PHONE, pcpPhone)
+        .putValue(MEMBER_EMAIL, memberEmail)
+        .putValue(MEMBER_ADDRESS, memberAddress)
         .putValue(PROCEDURE_TYPE, procedureType.name())
         .putValue(REQUEST_DATE, requestDate.toString())
         .putValue(URGENCY, urgency.name())
@@ -78,40 +81,6 @@ public record CaseIntake(
         .putValue(SPINAL_TUMOR_OR_CORD_COMPRESSION, spinalTumorOrCordCompression)
         .putValue(MATERIAL_ALLERGY_OR_CONTRAINDICATION, materialAllergyOrContraindication)
         .putValue(OTHER_SPINAL_PAIN_GENERATORS, otherSpinalPainGenerators);
-  }
-
-  /** The intake facts as stored on a case (they were checked on the way in). */
-  public static CaseIntake from(CaseFile stored) {
-    return new CaseIntake(
-        stored.text(MEMBER_ID),
-        stored.text(PATIENT_NAME),
-        stored.day(PATIENT_BIRTH_DATE),
-        stored.text(REQUESTING_PROVIDER_NAME),
-        stored.text(REQUESTING_PROVIDER_NPI),
-        stored.text(REQUESTING_PROVIDER_EMAIL),
-        stored.text(PCP_NAME),
-        stored.text(PCP_EMAIL),
-        stored.text(PCP_PHONE),
-        ProcedureType.valueOf(stored.text(PROCEDURE_TYPE)),
-        stored.day(REQUEST_DATE),
-        Urgency.valueOf(stored.text(URGENCY)),
-        stored.texts(FRACTURE_LEVELS),
-        stored.day(FRACTURE_DATE),
-        ImagingModality.valueOf(stored.text(IMAGING_MODALITY)),
-        stored.day(IMAGING_DATE),
-        stored.number(PAIN_SCORE),
-        stored.flag(PAIN_INTERFERES_WITH_ADLS),
-        stored.flag(ADLS_PREVIOUSLY_INDEPENDENT),
-        stored.flag(CONSERVATIVE_CARE_FAILED),
-        stored.text(INTERVENTIONS_ATTEMPTED),
-        stored.flag(UNSTABLE_FRACTURE),
-        stored.flag(ACTIVE_INFECTION),
-        stored.flag(UNCORRECTED_COAGULOPATHY),
-        stored.flag(BONE_RETROPULSION),
-        stored.flag(RADICULAR_SYMPTOMS),
-        stored.flag(SPINAL_TUMOR_OR_CORD_COMPRESSION),
-        stored.flag(MATERIAL_ALLERGY_OR_CONTRAINDICATION),
-        stored.flag(OTHER_SPINAL_PAIN_GENERATORS));
   }
 
   /** A list of strings stored as JSON, readable by the DMN engine, Cockpit and Tasklist alike. */

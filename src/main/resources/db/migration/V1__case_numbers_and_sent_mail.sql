@@ -1,5 +1,6 @@
 -- Tables of the application itself; Camunda creates and upgrades its own ACT_* tables.
--- Portable between H2 and PostgreSQL; idempotent, run at every start.
+-- Portable between H2 and PostgreSQL. IF NOT EXISTS: databases of the first release had these tables before
+-- Flyway managed them (baseline-on-migrate adopts such a database at version 0, then runs this).
 
 -- Last case number handed out per receipt year: VA-<year>-<number>
 CREATE TABLE IF NOT EXISTS va_case_number (

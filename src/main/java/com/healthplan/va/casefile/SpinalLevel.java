@@ -1,4 +1,4 @@
-package com.healthplan.va.intake;
+package com.healthplan.va.casefile;
 
 import java.util.ArrayList;
 import java.util.List;

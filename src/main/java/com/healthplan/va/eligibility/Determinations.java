@@ -1,0 +1,29 @@
+package com.healthplan.va.eligibility;
+
+import static com.healthplan.va.casefile.CaseVariables.*;
+
+import com.healthplan.va.casefile.CaseRepository;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/** Records a determination in the case file, moves the case to its status and refreshes the forms' copies. */
+@Component
+class Determinations {
+
+  private final CaseRepository cases;
+
+  Determinations(CaseRepository cases) {
+    this.cases = cases;
+  }
+
+  void record(VariableScope caseScope, String caseId, Determination determination) {
+    cases.recordDetermination(caseId, determination.asRecorded(), determination.outcome().status());
+    caseScope.setVariable(DETERMINATION_OUTCOME, determination.outcome().name());
+    caseScope.setVariable(DETERMINATION_DECIDED_BY, determination.decidedBy());
+    caseScope.setVariable(DETERMINATION_DECIDED_AT, Date.from(determination.decidedAt()));
+    caseScope.setVariable(DETERMINATION_RATIONALE, determination.rationale());
+    caseScope.setVariable(DETERMINATION_UNMET_CRITERIA, CriteriaList.value(determination.unmetCriteria()));
+    caseScope.setVariable(CASE_STATUS, determination.outcome().status().name());
+  }
+}

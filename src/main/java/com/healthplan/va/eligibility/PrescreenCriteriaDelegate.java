@@ -1,0 +1,75 @@
+package com.healthplan.va.eligibility;
+
+import static com.healthplan.va.casefile.CaseVariables.*;
+
+import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseScope;
+import com.healthplan.va.casefile.CaseStatus;
+import com.healthplan.va.casefile.PlanCalendar;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Prescreen criteria": evaluates decision {@code vcfEligibility} on the facts of the case file (never on process
+ * variables) and records which criteria the facts do not meet, in decision order, with the decision's version.
+ * The decision is the one deployed with the process version that runs the case, so that a case keeps the
+ * policy version it was prescreened under. A fresh criteria review starts from the result: every criterion
+ * found met is pre-confirmed.
+ */
+@Component("prescreenCriteria")
+class PrescreenCriteriaDelegate implements JavaDelegate {
+
+  static final String UNMET_CRITERION_OUTPUT = "unmetCriterion";
+
+  private final CaseRepository cases;
+  private final RepositoryService repository;
+  private final DecisionService decisions;
+  private final PlanCalendar calendar;
+
+  PrescreenCriteriaDelegate(CaseRepository cases, RepositoryService repository, DecisionService decisions,
+      PlanCalendar calendar) {
+    this.cases = cases;
+    this.repository = repository;
+    this.decisions = decisions;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseId = CaseScope.caseId(execution);
+    CaseFile caseFile = cases.get(caseId);
+    DecisionDefinition decision = decisionOf(execution);
+    DmnDecisionResult result = decisions.evaluateDecisionById(decision.getId())
+        .variables(caseFile.intake().toVariables()).evaluate();
+    List<String> unmet = EligibilityCriterion.inDecisionOrder(
+        result.collectEntries(UNMET_CRITERION_OUTPUT).stream().map(String::valueOf).toList());
+
+    cases.recordPrescreen(caseId, unmet, decision.getVersion(), calendar.now());
+    execution.setVariable(PRESCREEN_UNMET_CRITERIA, CriteriaList.value(unmet));
+    execution.setVariable(PRESCREEN_MEETS_CRITERIA, unmet.isEmpty());
+    execution.setVariable(CRITERIA_VERSION, decision.getVersion());
+    execution.setVariable(REVIEW_CONFIRMED_CRITERIA, CriteriaList.value(CriteriaList.complementOf(unmet)));
+    execution.removeVariable(REVIEW_DECISION);
+    execution.removeVariable(REVIEW_NOTE);
+    execution.removeVariable(REQUESTED_INFORMATION);
+    execution.setVariable(CASE_STATUS, CaseStatus.IN_REVIEW.name());
+  }
+
+  private DecisionDefinition decisionOf(DelegateExecution execution) {
+    String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
+    DecisionDefinition decision = repository.createDecisionDefinitionQuery().deploymentId(deploymentId)
+        .decisionDefinitionKey(ELIGIBILITY_DECISION_KEY).singleResult();
+    if (decision == null) {
+      throw new IllegalStateException("Decision " + ELIGIBILITY_DECISION_KEY + " is not deployed with "
+          + execution.getProcessDefinitionId());
+    }
+    return decision;
+  }
+}

@@ -1,0 +1,100 @@
+package com.healthplan.va.input;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.PrimitiveValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * The kinds and sizes of value a person may submit to the engine, checked on the value as sent, before the
+ * engine writes anything (it stores a submitted text, history included, before any listener sees it):
+ * text up to {@link SubmittedValues#MAX_NOTE} characters, numbers, yes/no, dates, and lists as JSON
+ * (Tasklist's checklists and taglists) or as the application's own list type. Anything else, such as an
+ * {@code Object} of a Java class named by the caller, a file or bytes, is refused.
+ */
+public final class VariableLimits {
+
+  /** The largest JSON list a form can send (a checklist of every code holds about 600 characters). */
+  static final int MAX_JSON = 16 * 1024;
+  /**
+   * The application's list type as the engine names it: a JSON list of texts. Tasklist sends a checklist back in
+   * the type of the variable it was shown from, which Jackson names with its element type.
+   */
+  private static final Set<String> APPLICATION_LIST_TYPES = Set.of("java.util.ArrayList",
+      "java.util.ArrayList<java.lang.String>");
+
+  private VariableLimits() {
+  }
+
+  public static void check(Map<String, Object> variables, FieldErrors errors) {
+    for (String name : variables.keySet()) {
+      // a VariableMap's plain values would deserialize what the caller sent; its typed values do not
+      Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+      String problem = problem(value);
+      if (problem != null) {
+        errors.add(name, nameOf(name) + problem);
+      }
+    }
+  }
+
+  private static String problem(Object value) {
+    if (value instanceof TypedValue typed) {
+      return typed instanceof PrimitiveValue<?> primitive ? problem(primitive.getValue()) : typedProblem(typed);
+    }
+    if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Date) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return text.length() > SubmittedValues.MAX_NOTE ? tooLong() : null;
+    }
+    if (value instanceof SpinJsonNode json) {
+      return json.toString().length() > MAX_JSON ? " is too large." : null;
+    }
+    if (value instanceof Collection<?> list) {
+      return list.stream().allMatch(item -> item instanceof String text && text.length() <= 200) ? null
+          : " must be a list of short texts.";
+    }
+    return NOT_ACCEPTED;
+  }
+
+  private static String typedProblem(TypedValue typed) {
+    if (typed.getType() == null) {
+      return problem(typed.getValue()); // an untyped value, as engine REST passes a value sent without a type
+    }
+    if (typed instanceof ObjectValue object) {
+      boolean applicationList = object.isDeserialized()
+          ? object.getValue() instanceof Collection<?>
+          : APPLICATION_LIST_TYPES.contains(object.getObjectTypeName())
+              && "application/json".equals(object.getSerializationDataFormat());
+      if (!applicationList) {
+        return NOT_ACCEPTED;
+      }
+      return object.isDeserialized() ? problem(object.getValue())
+          : (object.getValueSerialized() != null && object.getValueSerialized().length() > MAX_JSON
+              ? " is too large." : null);
+    }
+    if (typed.getType() != null && "json".equals(typed.getType().getName())
+        && typed instanceof SerializableValue serializable) {
+      String serialized = serializable.getValueSerialized();
+      return serialized != null && serialized.length() > MAX_JSON ? " is too large." : null;
+    }
+    return typed.getValue() == null ? null : NOT_ACCEPTED;
+  }
+
+  private static final String NOT_ACCEPTED = " must be text, a number, yes/no, a date or a list.";
+
+  private static String tooLong() {
+    return " must be at most " + SubmittedValues.MAX_NOTE + " characters long.";
+  }
+
+  /** Echoes plain variable names only: a message must never carry markup back to a browser. */
+  static String nameOf(String name) {
+    return name != null && name.matches("[A-Za-z0-9_]{1,60}") ? "'" + name + "'" : "A field";
+  }
+}

@@ -1,0 +1,167 @@
+package com.healthplan.va.security;
+
+import com.healthplan.va.casefile.CaseVariables;
+import com.healthplan.va.deployment.EditableFields;
+import com.healthplan.va.input.FieldErrors;
+import com.healthplan.va.input.VariableLimits;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetProcessDefinitionVersionCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The case's rules on the engine's own commands, where every path passes: engine REST in any spelling,
+ * Tasklist's and Cockpit's engine API, and the Java API called on a user's behalf. It acts where Camunda's
+ * permissions are coarser than the case's rules, for authenticated users who are not administrators (the job
+ * executor and the application's own code run without a user and are trusted):
+ * <ul>
+ *   <li>a process starts at its start event, with every listener: no start instructions, no skipped listeners
+ *       or input mappings, no restart, modification or migration of an instance;</li>
+ *   <li>a task of a case is completed with the fields its form lets a person edit and nothing else, and no
+ *       variable is set, removed, or thrown with an error or escalation beside the form;</li>
+ *   <li>submitted values are checked for kind and size before the engine writes anything;</li>
+ *   <li>jobs are executed, retried or rescheduled by administrators only, and an attempt by anyone else
+ *       leaves the job untouched (Camunda counts a refused execution as a failure of the job);</li>
+ *   <li>password checks go through the {@link LoginThrottle}.</li>
+ * </ul>
+ */
+class CaseCommandGuard extends CommandInterceptor {
+
+  /** Commands only an administrator may run, whatever Camunda's permissions would allow. */
+  private static final List<Class<?>> ADMINISTRATORS_ONLY = List.of(
+      StartProcessInstanceAtActivitiesCmd.class, AbstractRestartProcessInstanceCmd.class,
+      ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class, ProcessInstanceModificationBatchCmd.class,
+      AbstractMigrationCmd.class, SetProcessDefinitionVersionCmd.class,
+      ExecuteJobsCmd.class, SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class,
+      RecalculateJobDuedateCmd.class, SetJobPriorityCmd.class, AbstractSetJobStateCmd.class, DeleteJobCmd.class,
+      HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class, ResolveTaskCmd.class,
+      AbstractSetVariableCmd.class, AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class);
+
+  private final Supplier<IdentityService> identity;
+  private final Supplier<TaskService> tasks;
+  private final EditableFields editableFields;
+  private final LoginThrottle logins;
+  private final Set<String> caseProcessKeys;
+
+  CaseCommandGuard(Supplier<IdentityService> identity, Supplier<TaskService> tasks, EditableFields editableFields,
+      LoginThrottle logins, Set<String> caseProcessKeys) {
+    this.identity = identity;
+    this.tasks = tasks;
+    this.editableFields = editableFields;
+    this.logins = logins;
+    this.caseProcessKeys = caseProcessKeys;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (command instanceof CheckPassword) {
+      return logins.check(() -> next.execute(command));
+    }
+    var authentication = identity.get().getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null
+        || (authentication.getGroupIds() != null && authentication.getGroupIds().contains(CaseRoles.ADMINISTRATORS))) {
+      return next.execute(command);
+    }
+    if (command instanceof FailedJobListener) {
+      return null; // the execution it would record as a failure was refused below and never ran
+    }
+    for (Class<?> refused : ADMINISTRATORS_ONLY) {
+      if (refused.isInstance(command)) {
+        throw new AuthorizationException(authentication.getUserId() + " may not do this: restarting, modifying or "
+            + "migrating cases, running or rescheduling their jobs and changing their variables outside a form "
+            + "are for administrators.");
+      }
+    }
+    if (command instanceof StartProcessInstanceCmd start) {
+      checkStart(EngineCommandFields.instantiation(start));
+    } else if (command instanceof SubmitStartFormCmd start) {
+      checkValues(EngineCommandFields.variables(start));
+    } else if (command instanceof CompleteTaskCmd complete) {
+      checkCompletion(EngineCommandFields.taskId(complete), EngineCommandFields.variables(complete));
+    } else if (command instanceof SubmitTaskFormCmd submit) {
+      checkCompletion(EngineCommandFields.taskId(submit), EngineCommandFields.variables(submit));
+    }
+    return next.execute(command);
+  }
+
+  private void checkStart(ProcessInstantiationBuilderImpl start) {
+    var modification = start.getModificationBuilder();
+    if (modification != null && (modification.isSkipCustomListeners() || modification.isSkipIoMappings())) {
+      throw FieldErrors.refusal("skipCustomListeners",
+          "A case starts at its intake, with every check: skipping listeners or input mappings is not allowed.");
+    }
+    checkValues(start.getVariables());
+  }
+
+  private void checkCompletion(String taskId, Map<String, Object> variables) {
+    Task task = taskId == null ? null : tasks.get().createTaskQuery().taskId(taskId).singleResult();
+    if (task != null && isCaseTask(task)) {
+      Set<String> editable = editableFields.of(task);
+      FieldErrors errors = new FieldErrors();
+      for (String name : variables.keySet()) {
+        if (!editable.contains(name)) {
+          errors.add(name, nameOf(name) + " cannot be changed in the task \"" + task.getName() + "\".");
+        }
+      }
+      errors.throwIfAny();
+    }
+    checkValues(variables);
+  }
+
+  private boolean isCaseTask(Task task) {
+    String definition = task.getProcessDefinitionId();
+    return definition != null && caseProcessKeys.stream().anyMatch(key -> definition.startsWith(key + ":"));
+  }
+
+  private static void checkValues(Map<String, Object> variables) {
+    if (variables == null) {
+      return;
+    }
+    FieldErrors errors = new FieldErrors();
+    VariableLimits.check(variables, errors);
+    errors.throwIfAny();
+  }
+
+  private static String nameOf(String name) {
+    return name != null && name.matches("[A-Za-z0-9_]{1,60}") ? "'" + name + "'" : "A field";
+  }
+
+  /** The process keys of the case's processes. */
+  static Set<String> caseProcesses() {
+    return Set.of(CaseVariables.PROCESS_KEY);
+  }
+}

@@ -1,0 +1,46 @@
+package com.healthplan.va.security;
+
+import com.healthplan.va.deployment.EditableFields;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the case's rules inside the engine: the {@link CaseCommandGuard} runs before every command, whichever
+ * API or path called it. (The process engine plugin and command interceptor are Camunda's documented extension
+ * points; Camunda 7 offers them only as {@code impl} types.)
+ */
+@Component
+class CaseEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final EditableFields editableFields;
+  private final LoginThrottle logins;
+
+  CaseEnginePlugin(EditableFields editableFields, LoginThrottle logins) {
+    this.editableFields = editableFields;
+    this.logins = logins;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    EngineCommandFields.verify();
+    CaseCommandGuard guard = new CaseCommandGuard(configuration::getIdentityService, configuration::getTaskService,
+        editableFields, logins, CaseCommandGuard.caseProcesses());
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), guard));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), guard));
+  }
+
+  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, CaseCommandGuard guard) {
+    List<CommandInterceptor> all = new ArrayList<>();
+    all.add(guard);
+    if (interceptors != null) {
+      all.addAll(interceptors);
+    }
+    return all;
+  }
+}

@@ -1,0 +1,81 @@
+package com.healthplan.va.security;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+
+/**
+ * What a start or task completion command carries (task id, variables, start options). Camunda 7 gives these
+ * commands no getters, and no public API shows a completion's variables before they are written, so their
+ * fields are read here, in one place. They are resolved when the engine starts: an engine version that renamed
+ * one stops the application instead of letting completions past the guard.
+ */
+final class EngineCommandFields {
+
+  private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId");
+  private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
+  private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
+  private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+  private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder");
+  private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
+
+  private EngineCommandFields() {
+  }
+
+  /** Fails start-up when a field is missing (called by the engine plugin). */
+  static void verify() {
+    // the static fields above are resolved by loading this class
+  }
+
+  static String taskId(CompleteTaskCmd command) {
+    return (String) read(COMPLETE_TASK_ID, command);
+  }
+
+  static Map<String, Object> variables(CompleteTaskCmd command) {
+    return map(read(COMPLETE_VARIABLES, command));
+  }
+
+  static String taskId(SubmitTaskFormCmd command) {
+    return (String) read(SUBMIT_TASK_ID, command);
+  }
+
+  static Map<String, Object> variables(SubmitTaskFormCmd command) {
+    return map(read(SUBMIT_VARIABLES, command));
+  }
+
+  static ProcessInstantiationBuilderImpl instantiation(StartProcessInstanceCmd command) {
+    return (ProcessInstantiationBuilderImpl) read(START_BUILDER, command);
+  }
+
+  static Map<String, Object> variables(SubmitStartFormCmd command) {
+    return map(read(START_FORM_VARIABLES, command));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value == null ? Map.of() : (Map<String, Object>) value;
+  }
+
+  private static Object read(Field field, Object command) {
+    try {
+      return field.get(command);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("Cannot read " + field, e);
+    }
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("This Camunda version has no field " + type.getName() + "." + name
+          + ": the engine command guard cannot check such commands", e);
+    }
+  }
+}
