@@ -2,6 +2,7 @@ package com.healthplan.va.caseapi;
 
 import com.healthplan.va.input.InvalidCaseInputException;
 import com.healthplan.va.input.RefusedInput;
+import com.healthplan.va.security.ApiCaller;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class CaseApiProblems {
     return problem(HttpStatus.NOT_FOUND, "case-not-found", "Case not found", "There is no case with this id.");
   }
 
-  @ExceptionHandler({CaseAccessDeniedException.class, AuthorizationException.class})
+  @ExceptionHandler({ApiCaller.RoleRequiredException.class, AuthorizationException.class})
   ProblemDetail forbidden(RuntimeException e) {
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account has no role for this.");
   }

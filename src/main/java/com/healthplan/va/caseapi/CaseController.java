@@ -1,12 +1,12 @@
 package com.healthplan.va.caseapi;
 
 import com.healthplan.va.intake.CaseIntakeService;
+import com.healthplan.va.security.ApiCaller;
 import com.healthplan.va.security.CaseRoles;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,17 +30,17 @@ class CaseController {
 
   private final CaseIntakeService intake;
   private final CaseViewReader cases;
-  private final IdentityService identity;
+  private final ApiCaller caller;
 
-  CaseController(CaseIntakeService intake, CaseViewReader cases, IdentityService identity) {
+  CaseController(CaseIntakeService intake, CaseViewReader cases, ApiCaller caller) {
     this.intake = intake;
     this.cases = cases;
-    this.identity = identity;
+    this.caller = caller;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CaseView> open(@RequestBody Map<String, Object> submission) {
-    requireRole(INTAKE_ROLES);
+    caller.requireAnyOf(INTAKE_ROLES);
     String caseId = intake.open(submission);
     CaseView view = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(view);
@@ -48,19 +48,10 @@ class CaseController {
 
   @GetMapping("/{caseId}")
   CaseView get(@PathVariable String caseId) {
-    requireRole(CaseRoles.ALL);
+    caller.requireAnyOf(CaseRoles.ALL);
     if (!CASE_ID.matcher(caseId).matches()) {
       throw new CaseNotFoundException(caseId);
     }
     return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-  }
-
-  private void requireRole(List<String> roles) {
-    var authentication = identity.getCurrentAuthentication();
-    List<String> groups = authentication == null || authentication.getGroupIds() == null
-        ? List.of() : authentication.getGroupIds();
-    if (groups.stream().noneMatch(roles::contains)) {
-      throw new CaseAccessDeniedException();
-    }
   }
 }

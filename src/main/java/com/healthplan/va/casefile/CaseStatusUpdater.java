@@ -5,16 +5,21 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves a case to a status: in its case file, and in the copy ({@code caseStatus}) that Tasklist shows. From a
- * BPMN listener: {@code ${caseStatusUpdater.enter(execution, 'X')}}.
+ * A case's status for the BPMN models, read from and written to its case file (and the copy, {@code caseStatus},
+ * that Tasklist shows): {@code ${caseStatuses.is(execution, 'APPROVED')}} on a gateway's flow,
+ * {@code ${caseStatuses.enter(execution, 'CLOSED_INCOMPLETE')}} in a listener.
  */
-@Component("caseStatusUpdater")
+@Component("caseStatuses")
 public class CaseStatusUpdater {
 
   private final CaseRepository cases;
 
   CaseStatusUpdater(CaseRepository cases) {
     this.cases = cases;
+  }
+
+  public boolean is(DelegateExecution execution, String status) {
+    return cases.get(CaseScope.caseId(execution)).status() == CaseStatus.valueOf(status);
   }
 
   public void enter(DelegateExecution execution, String status) {

@@ -1,5 +1,7 @@
 package com.healthplan.va.casefile;
 
+import java.util.List;
+
 /**
  * Names of the process variables of a vertebral augmentation case, in one place.
  * The intake names are fixed by the case contract; the others are the application's own.
@@ -7,6 +9,12 @@ package com.healthplan.va.casefile;
 public final class CaseVariables {
 
   public static final String PROCESS_KEY = "vertebralAugmentationCase";
+  /** The determination phase, called by the case process. */
+  public static final String DETERMINATION_PROCESS_KEY = "vertebralAugmentationDetermination";
+  /** Every process of a case: the case process and the phases it calls (each with the case id as business key). */
+  public static final List<String> CASE_PROCESS_KEYS = List.of(PROCESS_KEY, DETERMINATION_PROCESS_KEY);
+  /** The phase processes, which start only when the case process calls them. */
+  public static final List<String> PHASE_PROCESS_KEYS = List.of(DETERMINATION_PROCESS_KEY);
   public static final String ELIGIBILITY_DECISION_KEY = "vcfEligibility";
 
   // Intake (contract names)
@@ -48,8 +56,6 @@ public final class CaseVariables {
   public static final String RECEIVED_AT = "receivedAt";
   public static final String DETERMINATION_DUE_AT = "determinationDueAt";
   public static final String DETERMINATION_ESCALATION_AT = "determinationEscalationAt";
-  /** Coordinators were alerted that the determination falls due soon: review tasks get a high priority. */
-  public static final String DETERMINATION_ESCALATED = "determinationEscalated";
 
   // Prescreen (decision vcfEligibility)
   public static final String CRITERIA_VERSION = "criteriaVersion";

@@ -6,7 +6,7 @@ import com.healthplan.va.casefile.CaseIntake;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.eligibility.DeterminationTimeframe;
+import com.healthplan.va.casefile.DeterminationTimeframe;
 import com.healthplan.va.input.FieldErrors;
 import java.time.Instant;
 import java.util.Date;
@@ -59,7 +59,6 @@ class CaseIntakeListener implements ExecutionListener {
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(DETERMINATION_DUE_AT, Date.from(dueAt));
     execution.setVariable(DETERMINATION_ESCALATION_AT, Date.from(escalateAt));
-    execution.setVariable(DETERMINATION_ESCALATED, false);
     execution.setVariable(INFORMATION_REQUEST_COUNT, 0);
   }
 }

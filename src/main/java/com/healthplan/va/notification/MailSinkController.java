@@ -1,5 +1,6 @@
 package com.healthplan.va.notification;
 
+import com.healthplan.va.security.ApiCaller;
 import com.healthplan.va.security.CaseRoles;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -12,12 +13,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Administrators of the local default run read what the embedded SMTP sink received. */
 @RestController
@@ -25,20 +23,16 @@ import org.springframework.web.server.ResponseStatusException;
 class MailSinkController {
 
   private final EmbeddedSmtpSink sink;
-  private final IdentityService identity;
+  private final ApiCaller caller;
 
-  MailSinkController(EmbeddedSmtpSink sink, IdentityService identity) {
+  MailSinkController(EmbeddedSmtpSink sink, ApiCaller caller) {
     this.sink = sink;
-    this.identity = identity;
+    this.caller = caller;
   }
 
   @GetMapping("/api/mail-sink/messages")
   List<Map<String, Object>> messages() throws MessagingException, IOException {
-    var authentication = identity.getCurrentAuthentication();
-    if (authentication == null || authentication.getGroupIds() == null
-        || !authentication.getGroupIds().contains(CaseRoles.ADMINISTRATORS)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-    }
+    caller.requireAnyOf(List.of(CaseRoles.ADMINISTRATORS));
     List<Map<String, Object>> messages = new ArrayList<>();
     for (MimeMessage message : sink.messages()) {
       Map<String, Object> entry = new LinkedHashMap<>();

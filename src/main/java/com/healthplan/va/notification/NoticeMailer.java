@@ -1,8 +1,6 @@
 package com.healthplan.va.notification;
 
-import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.security.CaseRoles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -49,12 +47,11 @@ public class NoticeMailer {
     this.properties = properties;
   }
 
-  public void send(CaseNotice notice, CaseFile caseFile) {
-    NoticeContent content = NoticeContent.of(notice, caseFile, calendar);
-    String messageId = messageId(caseFile.caseId(), notice, content.sequence());
-    List<String> recipients = recipients(notice, caseFile);
-    MimeMessage message = compose(messageId, recipients, content, notice);
-    switch (ledger.claim(messageId, caseFile.caseId(), notice, String.join(", ", recipients), content.subject(),
+  public void send(Notice notice) {
+    String messageId = messageId(notice);
+    List<String> recipients = recipients(notice);
+    MimeMessage message = compose(messageId, recipients, notice);
+    switch (ledger.claim(messageId, notice.caseId(), notice.kind(), String.join(", ", recipients), notice.subject(),
         calendar.now())) {
       case ALREADY_SENT -> {
         LOG.info("Notice {} already sent, not sending it again", messageId);
@@ -82,8 +79,8 @@ public class NoticeMailer {
     return ledger.sentFor(caseId);
   }
 
-  private MimeMessage compose(String messageId, List<String> recipients, NoticeContent content, CaseNotice notice) {
-    Context context = new Context(Locale.US, content.model());
+  private MimeMessage compose(String messageId, List<String> recipients, Notice notice) {
+    Context context = new Context(Locale.US, notice.model());
     String text = templates.process("mail/" + notice.template() + ".txt", context);
     String html = templates.process("mail/" + notice.template() + ".html", context);
     try {
@@ -91,7 +88,7 @@ public class NoticeMailer {
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(recipients.stream().map(NoticeMailer::address).toArray(InternetAddress[]::new));
-      helper.setSubject(content.subject());
+      helper.setSubject(notice.subject());
       helper.setText(text, html);
       return message;
     } catch (MessagingException e) {
@@ -99,23 +96,21 @@ public class NoticeMailer {
     }
   }
 
-  String messageId(String caseId, CaseNotice notice, int sequence) {
-    return "<" + caseId + "." + notice.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + sequence
-        + "@" + properties.messageIdDomain() + ">";
+  String messageId(Notice notice) {
+    return "<" + notice.caseId() + "." + notice.messageIdPart() + "." + notice.sequence() + "@"
+        + properties.messageIdDomain() + ">";
   }
 
-  private List<String> recipients(CaseNotice notice, CaseFile caseFile) {
-    return switch (notice.recipient()) {
-      case REQUESTING_PROVIDER -> List.of(caseFile.intake().requestingProviderEmail());
-      case COORDINATORS -> {
-        List<String> coordinators = identity.createUserQuery().memberOfGroup(CaseRoles.COORDINATORS).list()
-            .stream().map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).toList();
-        if (coordinators.isEmpty()) {
-          throw new IllegalStateException("No member of " + CaseRoles.COORDINATORS + " has an e-mail address");
-        }
-        yield coordinators;
-      }
-    };
+  private List<String> recipients(Notice notice) {
+    if (notice.toGroup() == null) {
+      return notice.to();
+    }
+    List<String> members = identity.createUserQuery().memberOfGroup(notice.toGroup()).list()
+        .stream().map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).toList();
+    if (members.isEmpty()) {
+      throw new IllegalStateException("No member of " + notice.toGroup() + " has an e-mail address");
+    }
+    return members;
   }
 
   private static InternetAddress address(String email) {

@@ -42,12 +42,12 @@ class SentMailLedger {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  Claim claim(String messageId, String caseId, CaseNotice notice, String recipients, String subject, Instant now) {
+  Claim claim(String messageId, String caseId, String kind, String recipients, String subject, Instant now) {
     try {
       ownTransaction.executeWithoutResult(status -> jdbc.update(
           "INSERT INTO va_sent_mail (message_id, case_id, notice_kind, recipients, subject, state, claimed_at) "
               + "VALUES (?, ?, ?, ?, ?, 'SENDING', ?)",
-          messageId, caseId, notice.name(), recipients, subject, Timestamp.from(now)));
+          messageId, caseId, kind, recipients, subject, Timestamp.from(now)));
       return Claim.CLAIMED;
     } catch (DuplicateKeyException taken) {
       List<String> states = jdbc.queryForList("SELECT state FROM va_sent_mail WHERE message_id = ?", String.class,

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -73,12 +74,17 @@ class CaseCommandGuard extends CommandInterceptor {
 
   private final Supplier<IdentityService> identity;
   private final Supplier<TaskService> tasks;
+  private final Supplier<RepositoryService> repository;
   private final EditableFields editableFields;
   private final LoginThrottle logins;
   private final Set<String> caseProcessKeys;
+  private final Set<String> phaseProcessKeys;
 
-  CaseCommandGuard(Supplier<IdentityService> identity, Supplier<TaskService> tasks, EditableFields editableFields,
-      LoginThrottle logins, Set<String> caseProcessKeys) {
+  CaseCommandGuard(Supplier<IdentityService> identity, Supplier<TaskService> tasks,
+      Supplier<RepositoryService> repository, EditableFields editableFields, LoginThrottle logins,
+      Set<String> caseProcessKeys, Set<String> phaseProcessKeys) {
+    this.repository = repository;
+    this.phaseProcessKeys = phaseProcessKeys;
     this.identity = identity;
     this.tasks = tasks;
     this.editableFields = editableFields;
@@ -92,6 +98,9 @@ class CaseCommandGuard extends CommandInterceptor {
       return logins.check(() -> next.execute(command));
     }
     var authentication = identity.get().getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      refusePhaseStart(command);
+    }
     if (authentication == null || authentication.getUserId() == null
         || (authentication.getGroupIds() != null && authentication.getGroupIds().contains(CaseRoles.ADMINISTRATORS))) {
       return next.execute(command);
@@ -118,6 +127,39 @@ class CaseCommandGuard extends CommandInterceptor {
     return next.execute(command);
   }
 
+  /**
+   * A phase process starts only when its case calls it (a call activity, inside the engine): no user starts one
+   * on its own, administrators included.
+   */
+  private void refusePhaseStart(Command<?> command) {
+    String key = null;
+    if (command instanceof StartProcessInstanceCmd start) {
+      key = keyOf(EngineCommandFields.instantiation(start));
+    } else if (command instanceof StartProcessInstanceAtActivitiesCmd start) {
+      key = keyOf(EngineCommandFields.instantiation(start));
+    } else if (command instanceof SubmitStartFormCmd start) {
+      key = keyOf(EngineCommandFields.processDefinitionId(start));
+    }
+    if (key != null && phaseProcessKeys.contains(key)) {
+      throw new AuthorizationException("A phase of a case starts only from its case; start a case instead.");
+    }
+  }
+
+  private String keyOf(ProcessInstantiationBuilderImpl start) {
+    return start.getProcessDefinitionKey() != null ? start.getProcessDefinitionKey()
+        : keyOf(start.getProcessDefinitionId());
+  }
+
+  /** Definition ids are not always {@code key:version:id} (long keys get a plain id): ask the repository. */
+  private String keyOf(String processDefinitionId) {
+    if (processDefinitionId == null) {
+      return null;
+    }
+    var definition = repository.get().createProcessDefinitionQuery().processDefinitionId(processDefinitionId)
+        .singleResult();
+    return definition == null ? null : definition.getKey();
+  }
+
   private void checkStart(ProcessInstantiationBuilderImpl start) {
     var modification = start.getModificationBuilder();
     if (modification != null && (modification.isSkipCustomListeners() || modification.isSkipIoMappings())) {
@@ -128,8 +170,10 @@ class CaseCommandGuard extends CommandInterceptor {
   }
 
   private void checkCompletion(String taskId, Map<String, Object> variables) {
-    Task task = taskId == null ? null : tasks.get().createTaskQuery().taskId(taskId).singleResult();
-    if (task != null && isCaseTask(task)) {
+    // a task of a case's processes that the caller can see; any other task is left to the engine (404 or 403)
+    Task task = taskId == null ? null : tasks.get().createTaskQuery().taskId(taskId)
+        .processDefinitionKeyIn(caseProcessKeys.toArray(String[]::new)).singleResult();
+    if (task != null) {
       Set<String> editable = editableFields.of(task);
       FieldErrors errors = new FieldErrors();
       for (String name : variables.keySet()) {
@@ -140,11 +184,6 @@ class CaseCommandGuard extends CommandInterceptor {
       errors.throwIfAny();
     }
     checkValues(variables);
-  }
-
-  private boolean isCaseTask(Task task) {
-    String definition = task.getProcessDefinitionId();
-    return definition != null && caseProcessKeys.stream().anyMatch(key -> definition.startsWith(key + ":"));
   }
 
   private static void checkValues(Map<String, Object> variables) {
@@ -160,8 +199,4 @@ class CaseCommandGuard extends CommandInterceptor {
     return name != null && name.matches("[A-Za-z0-9_]{1,60}") ? "'" + name + "'" : "A field";
   }
 
-  /** The process keys of the case's processes. */
-  static Set<String> caseProcesses() {
-    return Set.of(CaseVariables.PROCESS_KEY);
-  }
 }

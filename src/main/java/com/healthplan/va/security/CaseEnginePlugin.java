@@ -1,8 +1,10 @@
 package com.healthplan.va.security;
 
+import com.healthplan.va.casefile.CaseVariables;
 import com.healthplan.va.deployment.EditableFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -28,7 +30,8 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EngineCommandFields.verify();
     CaseCommandGuard guard = new CaseCommandGuard(configuration::getIdentityService, configuration::getTaskService,
-        editableFields, logins, CaseCommandGuard.caseProcesses());
+        configuration::getRepositoryService, editableFields, logins, Set.copyOf(CaseVariables.CASE_PROCESS_KEYS),
+        Set.copyOf(CaseVariables.PHASE_PROCESS_KEYS));
     configuration.setCustomPreCommandInterceptorsTxRequired(
         withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), guard));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -22,6 +23,9 @@ final class EngineCommandFields {
   private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
   private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder");
   private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
+  private static final Field START_FORM_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
+  private static final Field START_AT_ACTIVITIES_BUILDER = field(StartProcessInstanceAtActivitiesCmd.class,
+      "instantiationBuilder");
 
   private EngineCommandFields() {
   }
@@ -49,6 +53,14 @@ final class EngineCommandFields {
 
   static ProcessInstantiationBuilderImpl instantiation(StartProcessInstanceCmd command) {
     return (ProcessInstantiationBuilderImpl) read(START_BUILDER, command);
+  }
+
+  static ProcessInstantiationBuilderImpl instantiation(StartProcessInstanceAtActivitiesCmd command) {
+    return (ProcessInstantiationBuilderImpl) read(START_AT_ACTIVITIES_BUILDER, command);
+  }
+
+  static String processDefinitionId(SubmitStartFormCmd command) {
+    return (String) read(START_FORM_DEFINITION, command);
   }
 
   static Map<String, Object> variables(SubmitStartFormCmd command) {

@@ -34,10 +34,14 @@ class RoleAuthorizations {
       grant(CaseRoles.ADMINISTRATORS, resource, ANY, Permissions.ALL);
     }
 
-    // nurses: Tasklist only; start cases, read them, work their candidate tasks
+    // nurses: Tasklist only; start cases (never a phase on its own), read them, work their candidate tasks
     grant(CaseRoles.NURSES, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(CaseRoles.NURSES, Resources.PROCESS_DEFINITION, CASES, Permissions.READ, Permissions.CREATE_INSTANCE,
         Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    for (String phase : CaseVariables.PHASE_PROCESS_KEYS) {
+      grant(CaseRoles.NURSES, Resources.PROCESS_DEFINITION, phase, Permissions.READ, Permissions.READ_INSTANCE,
+          Permissions.READ_HISTORY);
+    }
     grant(CaseRoles.NURSES, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(CaseRoles.NURSES, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.READ,
         Permissions.CREATE_INSTANCE);
@@ -45,8 +49,10 @@ class RoleAuthorizations {
     // coordinators: Tasklist and Cockpit; track every case and its tasks
     grant(CaseRoles.COORDINATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(CaseRoles.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(CaseRoles.COORDINATORS, Resources.PROCESS_DEFINITION, CASES, Permissions.READ,
-        Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+    for (String process : CaseVariables.CASE_PROCESS_KEYS) {
+      grant(CaseRoles.COORDINATORS, Resources.PROCESS_DEFINITION, process, Permissions.READ,
+          Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+    }
     grant(CaseRoles.COORDINATORS, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.READ,
         Permissions.READ_HISTORY);
     grant(CaseRoles.COORDINATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
@@ -54,8 +60,10 @@ class RoleAuthorizations {
 
     // medical directors: Tasklist; read cases, work their candidate tasks
     grant(CaseRoles.MEDICAL_DIRECTORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(CaseRoles.MEDICAL_DIRECTORS, Resources.PROCESS_DEFINITION, CASES, Permissions.READ,
-        Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    for (String process : CaseVariables.CASE_PROCESS_KEYS) {
+      grant(CaseRoles.MEDICAL_DIRECTORS, Resources.PROCESS_DEFINITION, process, Permissions.READ,
+          Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    }
   }
 
   /** Grants the permissions to the group, adding to an existing grant rather than duplicating it. */

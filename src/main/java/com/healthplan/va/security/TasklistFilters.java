@@ -45,7 +45,8 @@ class TasklistFilters {
   }
 
   private TaskQuery casesQuery() {
-    TaskQuery query = tasks.createTaskQuery().processDefinitionKey(CaseVariables.PROCESS_KEY);
+    TaskQuery query = tasks.createTaskQuery()
+        .processDefinitionKeyIn(CaseVariables.CASE_PROCESS_KEYS.toArray(String[]::new));
     query.orderByDueDate().asc();
     return query;
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.intake.IntakeValidator;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -43,9 +47,16 @@ class CaseDefinitionsContractTest {
     }
   }
 
+  /** The case process and the phases it calls, each in a file named after its process id. */
+  static final List<String> PROCESSES = List.of("vertebralAugmentationCase", "vertebralAugmentationDetermination");
+
   static BpmnModelInstance process() {
+    return process("vertebralAugmentationCase");
+  }
+
+  static BpmnModelInstance process(String key) {
     return Bpmn.readModelFromStream(
-        CaseDefinitionsContractTest.class.getResourceAsStream("/bpmn/vertebralAugmentationCase.bpmn"));
+        CaseDefinitionsContractTest.class.getResourceAsStream("/bpmn/" + key + ".bpmn"));
   }
 
   /** Every component with a key that a user can edit (not disabled). */
@@ -113,19 +124,23 @@ class CaseDefinitionsContractTest {
 
   @Test
   void theProcessUsesTheDeployedFormsAndTheEligibilityDecision() throws Exception {
-    BpmnModelInstance model = process();
     List<String> formRefs = new ArrayList<>();
-    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-      if (start.getCamundaFormRef() != null) {
-        formRefs.add(start.getCamundaFormRef());
-        assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+    for (String key : PROCESSES) {
+      BpmnModelInstance file = process(key);
+      assertThat(file.getModelElementsByType(Process.class)).extracting(Process::getId).containsExactly(key);
+      for (StartEvent start : file.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null) {
+          formRefs.add(start.getCamundaFormRef());
+          assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+        }
+      }
+      for (UserTask task : file.getModelElementsByType(UserTask.class)) {
+        formRefs.add(task.getCamundaFormRef());
+        assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+        assertThat(task.getCamundaDueDate()).isNotBlank();
       }
     }
-    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      formRefs.add(task.getCamundaFormRef());
-      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
-      assertThat(task.getCamundaDueDate()).isNotBlank();
-    }
+    BpmnModelInstance model = process("vertebralAugmentationDetermination");
     List<String> formIds = new ArrayList<>();
     for (String name : FORMS) {
       formIds.add(form(name).get("id").asText());
@@ -139,6 +154,35 @@ class CaseDefinitionsContractTest {
   }
 
   @Test
+  void theDeterminationIsAPhaseTheCaseCallsWithItsCaseId() {
+    CallActivity call = process().getModelElementById("CallActivity_DetermineCoverage");
+    assertThat(call.getCalledElement()).isEqualTo("vertebralAugmentationDetermination");
+    assertThat(call.getCamundaCalledElementBinding()).isEqualTo("deployment");
+    assertThat(call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list())
+        .anySatisfy(in -> assertThat(in.getCamundaBusinessKey()).isEqualTo("${execution.processBusinessKey}"));
+    Process phase = process("vertebralAugmentationDetermination").getModelElementById("vertebralAugmentationDetermination");
+    assertThat(phase.isCamundaStartableInTasklist()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination"})
+  void asyncTasksTakeTheEnginesRetryCycle(String key) {
+    assertThat(process(key).getModelElementsByType(ServiceTask.class)).allSatisfy(task -> {
+      assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
+      assertThat(task.getExtensionElements() == null ? List.of()
+          : task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list())
+          .as(task.getId()).isEmpty();
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination"})
+  void processesKeepHistoryForTheRetentionPeriod(String key) {
+    Process process = process(key).getModelElementById(key);
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+  }
+
+  @Test
   void processAndDecisionKeepHistoryForTheRetentionPeriod() {
     Process process = process().getModelElementById("vertebralAugmentationCase");
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
@@ -148,11 +192,12 @@ class CaseDefinitionsContractTest {
     assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
   }
 
-  @Test
-  void elementIdsSayWhatTheyAre() {
-    Collection<FlowNode> nodes = process().getModelElementsByType(FlowNode.class);
-    assertThat(nodes).extracting(BaseElement::getId).allSatisfy(id -> assertThat(id)
-        .matches("(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|Gateway|Timer|SubProcess)_[A-Z][A-Za-z]+"));
+  @ParameterizedTest
+  @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination"})
+  void elementIdsSayWhatTheyAre(String key) {
+    Collection<FlowNode> nodes = process(key).getModelElementsByType(FlowNode.class);
+    assertThat(nodes).extracting(BaseElement::getId).allSatisfy(id -> assertThat(id).matches(
+        "(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|Gateway|Timer|CallActivity)_[A-Z][A-Za-z]+"));
     assertThat(nodes).allSatisfy(node -> assertThat(node.getName()).as(node.getId()).isNotBlank());
   }
 }

@@ -20,7 +20,8 @@ class CaseDefinitionsDeployerTest extends CaseTestSupport {
         .processDefinitionKey("vertebralAugmentationCase").latestVersion().singleResult();
 
     assertThat(repository.getDeploymentResourceNames(definition.getDeploymentId())).containsExactlyInAnyOrder(
-        "bpmn/vertebralAugmentationCase.bpmn", "bpmn/vcfEligibility.dmn", "forms/caseIntake.form",
+        "bpmn/vertebralAugmentationCase.bpmn", "bpmn/vertebralAugmentationDetermination.bpmn",
+        "bpmn/vcfEligibility.dmn", "forms/caseIntake.form",
         "forms/reviewCriteria.form", "forms/medicalDirectorReview.form", "forms/recordInformation.form");
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vcfEligibility")
         .deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);

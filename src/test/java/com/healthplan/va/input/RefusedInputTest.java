@@ -4,7 +4,7 @@ import static com.healthplan.va.support.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
 import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;

@@ -53,7 +53,7 @@ class NurseIntakeJourneyIT {
       browser.screenshot("03-case-started");
 
       ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-          .variableValueEquals("memberId", "M-300300").singleResult();
+          .processDefinitionKey("vertebralAugmentationCase").variableValueEquals("memberId", "M-300300").singleResult();
       String caseId = instance.getBusinessKey();
       assertThat(caseId).matches("VA-\\d{4}-\\d{6}");
       assertThat(runtimeService.getVariable(instance.getId(), "prescreenUnmetCriteria"))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
 import com.healthplan.va.support.Intakes;
 import com.healthplan.va.support.TestMailServer;
@@ -210,6 +210,10 @@ class CaseNoticeMailTest extends CaseTestSupport {
   void twoJobsRacingForOneNoticeSendItOnce() throws Exception {
     ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
     var caseFile = caseFile(instance);
+    // the same notice as the denial's job sends: same case, kind and sequence, so the same Message-ID
+    Notice notice = Notice.toAddresses(caseFile.caseId(), "DETERMINATION_DENIED", 1, "determination-denied",
+        List.of(caseFile.intake().requestingProviderEmail()), "Prior authorization " + caseFile.caseId() + ": denied",
+        Map.of("caseId", caseFile.caseId()));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> outcomes = new ArrayList<>();
@@ -218,7 +222,7 @@ class CaseNoticeMailTest extends CaseTestSupport {
         Callable<String> job = () -> {
           start.await();
           try {
-            mailer.send(CaseNotice.DETERMINATION_DENIED, caseFile);
+            mailer.send(notice);
             return "done";
           } catch (IllegalStateException inDoubt) {
             return "retry later";
@@ -238,7 +242,7 @@ class CaseNoticeMailTest extends CaseTestSupport {
     assertThat(TestMailServer.received()).hasSize(1);
     assertEnded(instance, "EndEvent_CaseDenied");
     assertThat(mailer.sentFor(instance.getBusinessKey())).singleElement()
-        .satisfies(notice -> assertThat(notice.kind()).isEqualTo("DETERMINATION_DENIED"));
+        .satisfies(sent -> assertThat(sent.kind()).isEqualTo("DETERMINATION_DENIED"));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
 import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;
@@ -116,7 +116,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     assertThat(started.statusCode()).isEqualTo(200);
     String caseId = json.readTree(started.body()).get("businessKey").asText();
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
-        .singleResult();
+        .processDefinitionKey("vertebralAugmentationCase").singleResult();
     assertThat(variable(instance, "fractureLevels")).isEqualTo(List.of("T12", "L1"));
     assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
   }

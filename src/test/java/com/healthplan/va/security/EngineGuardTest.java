@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.casefile.CaseStatus;
-import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
 import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;
@@ -100,6 +100,26 @@ class EngineGuardTest extends CaseTestSupport {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"nurse1", "demo"})
+  void noUserStartsAPhaseOnItsOwnNotEvenAnAdministrator(String user) throws Exception {
+    String phaseId = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("vertebralAugmentationDetermination").latestVersion().singleResult().getId();
+    long phases = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey("vertebralAugmentationDetermination").count();
+
+    for (String path : List.of("/process-definition/key/vertebralAugmentationDetermination/start",
+        "/process-definition/key/vertebralAugmentationDetermination/submit-form/",
+        "/process-definition/" + phaseId + "/start", "/process-definition/" + phaseId + ";x=1/submit-form")) {
+      HttpResponse<String> refused = post(ENGINE_REST, path, variables(eligibleIntake()), user);
+      assertThat(refused.statusCode()).as(path).isEqualTo(403);
+    }
+    assertThat(historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey("vertebralAugmentationDetermination").count()).isEqualTo(phases);
+    assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().startableInTasklist()
+        .list()).extracting(definition -> definition.getKey()).doesNotContain("vertebralAugmentationDetermination");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"/restart", "/restart/", "/restart-async", ";x=1/restart"})
   void aFinishedCaseCannotBeRestarted(String suffix) {
     String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
@@ -122,6 +142,7 @@ class EngineGuardTest extends CaseTestSupport {
   void aJobIsUntouchedByAnyoneWhoMayNotRunIt(String user) {
     ProcessInstance instance = openCase(eligibleIntake());
     Job timer = timer(instance, "Timer_DeterminationDueSoon");
+    int retriesBefore = timer.getRetries();
 
     for (String path : List.of("/job/{id}/execute", "/job/{id}/execute/", "/job/{id};x=1/execute")) {
       HttpResponse<String> refused = post(ENGINE_REST, path.replace("{id}", timer.getId()), "", user);
@@ -131,7 +152,7 @@ class EngineGuardTest extends CaseTestSupport {
 
     assertThat(retries.statusCode()).isEqualTo(403);
     Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
-    assertThat(after.getRetries()).isEqualTo(3);
+    assertThat(after.getRetries()).isEqualTo(retriesBefore);
     assertThat(after.getExceptionMessage()).isNull();
     assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
   }

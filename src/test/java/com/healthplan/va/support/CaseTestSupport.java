@@ -4,11 +4,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseVariables;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.intake.CaseIntakeService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -66,12 +69,34 @@ public abstract class CaseTestSupport {
   /** Opens a case through the case API's service and returns its process instance. */
   protected ProcessInstance openCase(Map<String, Object> intake) {
     String caseId = intakeService.open(intake);
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult();
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(CaseVariables.PROCESS_KEY).singleResult();
   }
 
+  /** The open task of the case (in whichever of its phases it is), found by the case id like Tasklist's filters. */
   protected Task openTask(ProcessInstance instance, String taskDefinitionKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId())
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(taskDefinitionKey).singleResult();
+  }
+
+  /** The determination phase the case called, while it runs (for assertions on its activities). */
+  protected ProcessInstance determination(ProcessInstance caseInstance) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseInstance.getId())
+        .processDefinitionKey(CaseVariables.DETERMINATION_PROCESS_KEY).singleResult();
+  }
+
+  /** The id of the determination phase the case called, running or ended; null before it started. */
+  protected String determinationId(ProcessInstance caseInstance) {
+    HistoricProcessInstance phase = historyService.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(caseInstance.getId()).processDefinitionKey(CaseVariables.DETERMINATION_PROCESS_KEY)
+        .singleResult();
+    return phase == null ? null : phase.getId();
+  }
+
+  /** The ids of every process instance of the case: the case and the phases it called. */
+  protected List<String> instanceIds(ProcessInstance caseInstance) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseInstance.getBusinessKey())
+        .list().stream().map(HistoricProcessInstance::getId).toList();
   }
 
   /** Claims the open task as the user, as Tasklist requires before completing. */
@@ -90,8 +115,7 @@ public abstract class CaseTestSupport {
   /** Runs the instance's due asynchronous continuations (e-mails) until none is left. */
   protected void runAsyncJobs(ProcessInstance instance) {
     List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(instance.getId())
-        .messages().executable().list()).isEmpty()) {
+    while (!(jobs = jobsOf(instance, query -> query.messages().executable())).isEmpty()) {
       for (Job job : jobs) {
         managementService.executeJob(job.getId());
       }
@@ -99,8 +123,17 @@ public abstract class CaseTestSupport {
   }
 
   protected Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(activityId).singleResult();
+    List<Job> timers = jobsOf(instance, query -> query.timers().activityId(activityId));
+    return timers.isEmpty() ? null : timers.get(0);
+  }
+
+  /** The jobs of every process instance of the case that match the query. */
+  protected List<Job> jobsOf(ProcessInstance instance, java.util.function.UnaryOperator<JobQuery> query) {
+    List<Job> jobs = new java.util.ArrayList<>();
+    for (String id : instanceIds(instance)) {
+      jobs.addAll(query.apply(managementService.createJobQuery().processInstanceId(id)).list());
+    }
+    return jobs;
   }
 
   /** All cases ever started, open or finished. */
@@ -109,7 +142,19 @@ public abstract class CaseTestSupport {
         .count();
   }
 
+  /**
+   * A variable of the case as its forms see it: the determination phase's copy while it runs (or the last one it
+   * had), else the case process's.
+   */
   protected Object variable(ProcessInstance instance, String name) {
+    String phase = determinationId(instance);
+    if (phase != null) {
+      var inPhase = historyService.createHistoricVariableInstanceQuery().processInstanceId(phase)
+          .variableName(name).singleResult();
+      if (inPhase != null) {
+        return inPhase.getValue();
+      }
+    }
     return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult().getValue();
   }

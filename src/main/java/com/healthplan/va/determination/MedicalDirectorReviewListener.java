@@ -1,7 +1,8 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.criteria.CriteriaList;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
@@ -35,11 +36,11 @@ class MedicalDirectorReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ActingUser physician = ActingUser.completing(task);
-    physician.requireMembership(CaseRoles.MEDICAL_DIRECTORS, MEDICAL_DIRECTOR_DECISION,
+    TaskSubmission submission = TaskSubmission.of(task, CaseRoles.MEDICAL_DIRECTORS, MEDICAL_DIRECTOR_DECISION,
         "Only a physician of the medical directors group may decide here.");
-    FieldErrors errors = new FieldErrors();
-    SubmittedValues in = new SubmittedValues(task.getVariables(), errors);
+    ActingUser physician = submission.user();
+    FieldErrors errors = submission.errors();
+    SubmittedValues in = submission.in();
     MedicalDirectorDecision decision = in.choice(MEDICAL_DIRECTOR_DECISION, "Decision",
         MedicalDirectorDecision.class, true);
     List<String> confirmed = CriteriaList.read(in, REVIEW_CONFIRMED_CRITERIA, "Criteria confirmed as met");
@@ -53,7 +54,7 @@ class MedicalDirectorReviewListener implements TaskListener {
     }
     errors.throwIfAny();
 
-    String caseId = CaseScope.caseId(task);
+    String caseId = submission.caseId();
     cases.recordReview(caseId, new CaseFile.Review(decision.name(), confirmed, rationale, physician.userId(),
         calendar.now()));
     DelegateExecution caseScope = task.getExecution();

@@ -1,6 +1,9 @@
-package com.healthplan.va.notification;
+package com.healthplan.va.determination;
 
+import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,15 +19,17 @@ class SendCaseNoticeDelegate implements JavaDelegate {
 
   private final NoticeMailer mailer;
   private final CaseRepository cases;
+  private final PlanCalendar calendar;
 
-  SendCaseNoticeDelegate(NoticeMailer mailer, CaseRepository cases) {
+  SendCaseNoticeDelegate(NoticeMailer mailer, CaseRepository cases, PlanCalendar calendar) {
     this.mailer = mailer;
     this.cases = cases;
+    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     CaseNotice notice = CaseNotice.valueOf((String) execution.getVariableLocal(CaseVariables.NOTICE));
-    mailer.send(notice, cases.get(CaseScope.caseId(execution)));
+    mailer.send(NoticeContent.notice(notice, cases.get(CaseScope.caseId(execution)), calendar));
   }
 }

@@ -1,11 +1,9 @@
-package com.healthplan.va.eligibility;
-
-import static com.healthplan.va.casefile.CaseVariables.DETERMINATION_ESCALATED;
+package com.healthplan.va.determination;
 
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
-import com.healthplan.va.notification.CaseNotice;
+import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.notification.NoticeMailer;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,17 +19,16 @@ import org.springframework.stereotype.Component;
 @Component("alertCoordinators")
 class AlertCoordinatorsDelegate implements JavaDelegate {
 
-  /** Above Camunda's default task priority of 50; the review tasks' priority expression gives the same. */
-  static final int DUE_SOON_PRIORITY = 90;
-
   private final TaskService tasks;
   private final NoticeMailer mailer;
   private final CaseRepository cases;
+  private final PlanCalendar calendar;
 
-  AlertCoordinatorsDelegate(TaskService tasks, NoticeMailer mailer, CaseRepository cases) {
+  AlertCoordinatorsDelegate(TaskService tasks, NoticeMailer mailer, CaseRepository cases, PlanCalendar calendar) {
     this.tasks = tasks;
     this.mailer = mailer;
     this.cases = cases;
+    this.calendar = calendar;
   }
 
   @Override
@@ -41,10 +38,10 @@ class AlertCoordinatorsDelegate implements JavaDelegate {
       return; // decided while this alert waited (for example for the mail server): nothing to chase
     }
     cases.markEscalated(caseFile.caseId());
-    execution.setVariable(DETERMINATION_ESCALATED, true);
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
-      tasks.setPriority(task.getId(), DUE_SOON_PRIORITY);
+    // the review tasks live in the case's determination phase, which has the same business key
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseFile.caseId()).list()) {
+      tasks.setPriority(task.getId(), ReviewPriority.DUE_SOON);
     }
-    mailer.send(CaseNotice.DETERMINATION_DUE_SOON, caseFile);
+    mailer.send(NoticeContent.notice(CaseNotice.DETERMINATION_DUE_SOON, caseFile, calendar));
   }
 }

@@ -1,4 +1,4 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseStatus;

@@ -1,7 +1,8 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.criteria.CriteriaList;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
@@ -37,11 +38,11 @@ class CriteriaReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ActingUser nurse = ActingUser.completing(task);
-    nurse.requireMembership(CaseRoles.NURSES, REVIEW_DECISION,
+    TaskSubmission submission = TaskSubmission.of(task, CaseRoles.NURSES, REVIEW_DECISION,
         "Only a utilization-management nurse may complete the criteria review.");
-    FieldErrors errors = new FieldErrors();
-    SubmittedValues in = new SubmittedValues(task.getVariables(), errors);
+    ActingUser nurse = submission.user();
+    FieldErrors errors = submission.errors();
+    SubmittedValues in = submission.in();
     ReviewDecision decision = in.choice(REVIEW_DECISION, "Decision", ReviewDecision.class, true);
     List<String> confirmed = CriteriaList.read(in, REVIEW_CONFIRMED_CRITERIA, "Criteria confirmed as met");
     String note = in.note(REVIEW_NOTE, "Review note", false);
@@ -51,7 +52,7 @@ class CriteriaReviewListener implements TaskListener {
 
     List<String> unconfirmed = CriteriaList.complementOf(confirmed);
     Instant now = calendar.now();
-    String caseId = CaseScope.caseId(task);
+    String caseId = submission.caseId();
     CaseFile caseFile = cases.get(caseId);
     switch (decision) {
       case APPROVE -> {

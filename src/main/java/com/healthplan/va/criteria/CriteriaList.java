@@ -1,4 +1,4 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.criteria;
 
 import com.healthplan.va.input.SubmittedValues;
 import java.util.ArrayList;
@@ -10,20 +10,20 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 
 /** Lists of criterion codes as they are submitted and stored. */
-final class CriteriaList {
+public final class CriteriaList {
 
   private CriteriaList() {
   }
 
   /** A list of codes stored as JSON, in decision order. */
-  static ObjectValue value(Collection<String> codes) {
+  public static ObjectValue value(Collection<String> codes) {
     return Variables.objectValue(new ArrayList<>(EligibilityCriterion.inDecisionOrder(codes)))
         .serializationDataFormat(Variables.SerializationDataFormats.JSON)
         .create();
   }
 
   /** Reads a submitted list of codes; unknown or repeated codes are refused. */
-  static List<String> read(SubmittedValues in, String field, String label) {
+  public static List<String> read(SubmittedValues in, String field, String label) {
     List<String> codes = in.textList(field, label);
     if (codes == null) {
       return in.errors().has(field) ? null : List.of();
@@ -40,11 +40,11 @@ final class CriteriaList {
   }
 
   /** Every criterion not in the given list, in decision order (the unmet ones of a list of met ones). */
-  static List<String> complementOf(Collection<String> codes) {
+  public static List<String> complementOf(Collection<String> codes) {
     return EligibilityCriterion.codes().stream().filter(code -> !codes.contains(code)).toList();
   }
 
-  static String wording(Collection<String> codes) {
+  public static String wording(Collection<String> codes) {
     return String.join("; ", codes.stream()
         .map(code -> EligibilityCriterion.valueOf(code).policyWording()).toList());
   }

@@ -1,7 +1,8 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.criteria.CriteriaList;
 import com.healthplan.va.casefile.CaseRepository;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;

@@ -1,4 +1,4 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 /** What the physician reviewer decides. */
 public enum MedicalDirectorDecision {

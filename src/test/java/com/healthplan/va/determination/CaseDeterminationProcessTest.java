@@ -1,9 +1,10 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import static com.healthplan.va.support.Refusals.refusedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.input.FieldError;
 import com.healthplan.va.support.CaseTestSupport;
@@ -62,7 +63,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     Instant before = Instant.now();
     ProcessInstance instance = openCase(eligibleIntake());
 
-    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria").hasPassed("BusinessRuleTask_PrescreenCriteria");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria").hasPassed("BusinessRuleTask_PrescreenCriteria");
     assertThat(instance.getBusinessKey()).matches("VA-" + today().getYear() + "-\\d{6}");
     assertThat(variable(instance, "caseId")).isEqualTo(instance.getBusinessKey());
     assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
@@ -138,7 +139,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
       assertThat(error.field()).isEqualTo("reviewConfirmedCriteria");
       assertThat(error.message()).contains("radicular symptoms related to the VCF level");
     });
-    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria");
     assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("reviewDecision").count()).isZero();
@@ -155,7 +156,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     assertThat(refusedFields(() -> taskService.complete(task.getId(),
         review("APPROVE", List.of("FRACTURE_OLDER_THAN_4_MONTHS", "NOT_A_CRITERION")))))
         .extracting(FieldError::field).containsExactly("reviewConfirmedCriteria");
-    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria");
   }
 
   @Test
@@ -193,7 +194,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     Map<String, Object> withNote = review("REFER_TO_MEDICAL_DIRECTOR", ALL_CRITERIA);
     withNote.put("reviewNote", "Imaging and pain history disagree; physician opinion needed.");
     taskService.complete(task.getId(), withNote);
-    assertThat(instance).isWaitingAt("UserTask_ReviewAsMedicalDirector");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewAsMedicalDirector");
   }
 
   @Test
@@ -203,7 +204,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
 
     completeAs("nurse1", instance, "UserTask_ReviewCriteria",
         review("REFER_TO_MEDICAL_DIRECTOR", allBut("ACTIVE_INFECTION")));
-    assertThat(instance).isWaitingAt("UserTask_ReviewAsMedicalDirector");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewAsMedicalDirector");
     assertThat(variable(instance, "caseStatus")).isEqualTo("MEDICAL_DIRECTOR_REVIEW");
     Task mdTask = openTask(instance, "UserTask_ReviewAsMedicalDirector");
     assertThat(taskService.getIdentityLinksForTask(mdTask.getId())).extracting(IdentityLink::getGroupId)
@@ -273,7 +274,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     assertThat(refusedFields(() -> taskService.complete(mdTask.getId(),
         physician("DENY", allBut("BONE_RETROPULSION"), "  "))))
         .extracting(FieldError::field).containsExactly("medicalDirectorRationale");
-    assertThat(instance).isWaitingAt("UserTask_ReviewAsMedicalDirector");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewAsMedicalDirector");
   }
 
   @Test
@@ -289,9 +290,9 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
 
     assertThat(variable(instance, "caseStatus")).isEqualTo("PENDED_FOR_INFORMATION");
     assertThat(variable(instance, "informationRequestCount")).isEqualTo(1);
-    assertThat(instance).isWaitingAt("ServiceTask_RequestInformation");
+    assertThat(determination(instance)).isWaitingAt("ServiceTask_RequestInformation");
     runAsyncJobs(instance);
-    assertThat(instance).isWaitingAt("UserTask_RecordRequestedInformation");
+    assertThat(determination(instance)).isWaitingAt("UserTask_RecordRequestedInformation");
     MimeMessage mail = TestMailServer.received().get(0);
     assertThat(mail.getSubject()).startsWith("Prior authorization " + instance.getBusinessKey()
         + ": information needed by");
@@ -312,7 +313,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     received.put("imagingDate", today().minusDays(20).toString());
     completeAs("nurse1", instance, "UserTask_RecordRequestedInformation", received);
 
-    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria");
     assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
     assertThat(variable(instance, "prescreenMeetsCriteria")).isEqualTo(true);
     assertThat(variable(instance, "imagingDate")).isEqualTo(today().minusDays(20).toString());
@@ -456,10 +457,11 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     Job dueSoon = timer(instance, "Timer_DeterminationDueSoon");
 
     managementService.executeJob(dueSoon.getId());
-    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria", "ServiceTask_AlertCoordinators");
+    assertThat(instance).isWaitingAt("CallActivity_DetermineCoverage", "ServiceTask_AlertCoordinators");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria");
     runAsyncJobs(instance);
 
-    assertThat(instance).isWaitingAt("UserTask_ReviewCriteria");
+    assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria");
     assertThat(instance).hasPassed("EndEvent_CoordinatorsAlerted");
     assertThat(openTask(instance, "UserTask_ReviewCriteria").getPriority()).isEqualTo(90);
     MimeMessage alert = TestMailServer.received().get(0);

@@ -1,4 +1,4 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 /** What the utilization-management nurse decides after the criteria review. A nurse cannot deny. */
 public enum ReviewDecision {

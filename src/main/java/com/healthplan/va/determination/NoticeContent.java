@@ -1,8 +1,11 @@
-package com.healthplan.va.notification;
+package com.healthplan.va.determination;
 
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.eligibility.EligibilityCriterion;
+import com.healthplan.va.criteria.CriteriaList;
+import com.healthplan.va.criteria.EligibilityCriterion;
+import com.healthplan.va.notification.Notice;
+import com.healthplan.va.security.CaseRoles;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -41,9 +44,8 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
         String dueAt = moment(request.dueAt(), calendar);
         model.put("informationDueAt", dueAt);
         model.put("requestedInformation", request.requestedInformation());
-        List<String> confirmed = caseFile.review().confirmedCriteria();
-        model.put("unconfirmedCriteria", plainLanguage(EligibilityCriterion.codes().stream()
-            .filter(code -> !confirmed.contains(code)).toList()));
+        model.put("unconfirmedCriteria",
+            plainLanguage(CriteriaList.complementOf(caseFile.review().confirmedCriteria())));
         subject = "Prior authorization " + caseId + ": information needed by " + dueAt;
       }
       case DETERMINATION_APPROVED -> {
@@ -67,6 +69,17 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
       default -> throw new IllegalArgumentException(notice.name());
     }
     return new NoticeContent(subject, sequence, model);
+  }
+
+  /** The notice as the mailer sends it: to the requesting provider or the coordinators. */
+  static Notice notice(CaseNotice kind, CaseFile caseFile, PlanCalendar calendar) {
+    NoticeContent content = of(kind, caseFile, calendar);
+    return switch (kind.recipient()) {
+      case REQUESTING_PROVIDER -> Notice.toAddresses(caseFile.caseId(), kind.name(), content.sequence(),
+          kind.template(), List.of(caseFile.intake().requestingProviderEmail()), content.subject(), content.model());
+      case COORDINATORS -> Notice.toGroup(caseFile.caseId(), kind.name(), content.sequence(), kind.template(),
+          CaseRoles.COORDINATORS, content.subject(), content.model());
+    };
   }
 
   private static List<String> plainLanguage(List<String> codes) {

@@ -1,4 +1,4 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
@@ -41,13 +41,12 @@ class InformationReceivedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ActingUser.completing(task).requireMembership(CaseRoles.NURSES, INFORMATION_RECEIVED_NOTE,
+    TaskSubmission submission = TaskSubmission.of(task, CaseRoles.NURSES, INFORMATION_RECEIVED_NOTE,
         "Only a utilization-management nurse may record received information.");
-    Map<String, Object> variables = task.getVariables();
-    FieldErrors errors = new FieldErrors();
-    String received = new SubmittedValues(variables, errors)
-        .note(INFORMATION_RECEIVED_NOTE, "Information received", true);
-    String caseId = CaseScope.caseId(task);
+    Map<String, Object> variables = submission.variables();
+    FieldErrors errors = submission.errors();
+    String received = submission.in().note(INFORMATION_RECEIVED_NOTE, "Information received", true);
+    String caseId = submission.caseId();
     Map<String, Object> intakeFacts = new HashMap<>(cases.get(caseId).intake().toVariables());
     for (String field : editableFields.of(task)) {
       if (IntakeValidator.FIELDS.contains(field)) {

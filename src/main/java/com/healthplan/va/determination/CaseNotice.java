@@ -1,4 +1,4 @@
-package com.healthplan.va.notification;
+package com.healthplan.va.determination;
 
 /** The e-mails a case sends, each with its template under {@code templates/mail/} and its recipients. */
 public enum CaseNotice {

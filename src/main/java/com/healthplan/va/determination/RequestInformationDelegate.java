@@ -1,11 +1,11 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import static com.healthplan.va.casefile.CaseVariables.INFORMATION_DUE_AT;
 
+import com.healthplan.va.casefile.DeterminationTimeframe;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.notification.CaseNotice;
 import com.healthplan.va.notification.NoticeMailer;
 import java.time.Instant;
 import java.util.Date;
@@ -40,6 +40,6 @@ class RequestInformationDelegate implements JavaDelegate {
     Instant informationDueAt = timeframe.informationDueAt(calendar.now(), determinationDueAt, calendar.zone());
     cases.recordInformationDue(caseId, informationDueAt);
     execution.setVariable(INFORMATION_DUE_AT, Date.from(informationDueAt));
-    mailer.send(CaseNotice.INFORMATION_REQUEST, cases.get(caseId));
+    mailer.send(NoticeContent.notice(CaseNotice.INFORMATION_REQUEST, cases.get(caseId), calendar));
   }
 }

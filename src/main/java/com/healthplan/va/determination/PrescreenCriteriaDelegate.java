@@ -1,7 +1,9 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.criteria.CriteriaList;
+import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;

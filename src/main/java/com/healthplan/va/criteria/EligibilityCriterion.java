@@ -1,4 +1,4 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.criteria;
 
 import java.util.Arrays;
 import java.util.List;

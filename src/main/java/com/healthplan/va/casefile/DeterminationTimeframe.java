@@ -1,4 +1,4 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.casefile;
 
 import com.healthplan.va.casefile.Urgency;
 import java.time.Duration;

@@ -1,7 +1,8 @@
-package com.healthplan.va.eligibility;
+package com.healthplan.va.determination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthplan.va.criteria.EligibilityCriterion;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -126,13 +127,13 @@ class VcfEligibilityDecisionTest {
     }
 
     @ParameterizedTest(name = "fracture {0}, request {1}")
-    @MethodSource("com.healthplan.va.eligibility.VcfEligibilityDecisionTest#fractureOnMonthEnd")
+    @MethodSource("com.healthplan.va.determination.VcfEligibilityDecisionTest#fractureOnMonthEnd")
     void fractureOnAMonthEndOrLeapDay(LocalDate fractureDate, LocalDate requestDate) {
       assertThat(fractureAgeUnmet(fractureDate, requestDate)).isEqualTo(olderThanFourMonths(fractureDate, requestDate));
     }
 
     @ParameterizedTest(name = "fracture {0}, request {1}")
-    @MethodSource("com.healthplan.va.eligibility.VcfEligibilityDecisionTest#requestOnMonthEnd")
+    @MethodSource("com.healthplan.va.determination.VcfEligibilityDecisionTest#requestOnMonthEnd")
     void requestOnAMonthEndOrLeapDay(LocalDate fractureDate, LocalDate requestDate) {
       assertThat(fractureAgeUnmet(fractureDate, requestDate)).isEqualTo(olderThanFourMonths(fractureDate, requestDate));
     }
@@ -181,13 +182,13 @@ class VcfEligibilityDecisionTest {
   class MissingInputs {
 
     @ParameterizedTest(name = "{0} null: {1}")
-    @MethodSource("com.healthplan.va.eligibility.VcfEligibilityDecisionTest#missingInputs")
+    @MethodSource("com.healthplan.va.determination.VcfEligibilityDecisionTest#missingInputs")
     void aNullInputReportsTheCodesOfTheRulesThatNeedIt(String variable, List<String> codes) {
       assertThat(unmet(eligibleIntake().putValue(variable, null))).containsExactlyElementsOf(codes);
     }
 
     @ParameterizedTest(name = "{0} absent: {1}")
-    @MethodSource("com.healthplan.va.eligibility.VcfEligibilityDecisionTest#missingInputs")
+    @MethodSource("com.healthplan.va.determination.VcfEligibilityDecisionTest#missingInputs")
     void anAbsentInputReportsTheSameCodes(String variable, List<String> codes) {
       VariableMap intake = eligibleIntake();
       intake.remove(variable);

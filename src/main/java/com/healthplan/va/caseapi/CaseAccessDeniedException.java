@@ -1,7 +1,0 @@
-package com.healthplan.va.caseapi;
-
-class CaseAccessDeniedException extends RuntimeException {
-  CaseAccessDeniedException() {
-    super("No case role");
-  }
-}
