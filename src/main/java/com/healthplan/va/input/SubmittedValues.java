@@ -23,8 +23,11 @@ public class SubmittedValues {
 
   private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
       .withResolverStyle(ResolverStyle.STRICT);
-  /** Control characters other than tab, line feed and carriage return. */
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+  /**
+   * Control characters other than tab, line feed and carriage return, and the bidirectional overrides and
+   * isolates, which can make a text display other than it reads.
+   */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]|[\\u202A-\\u202E\\u2066-\\u2069]");
   private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
 
   private final Map<String, ?> values;
@@ -84,7 +87,7 @@ public class SubmittedValues {
       errors.add(field, label + " must be at most " + maxLength + " characters long.");
       return null;
     }
-    if (CONTROL.matcher(trimmed).find()) {
+    if (CONTROL.matcher(trimmed).find() || trimmed.codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
       errors.add(field, label + " contains characters that are not allowed.");
       return null;
     }

@@ -1,5 +1,9 @@
 package com.healthplan.va.input;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -58,7 +62,7 @@ public final class VariableLimits {
     }
     if (value instanceof Collection<?> list) {
       return list.stream().allMatch(item -> item instanceof String text && text.length() <= 200) ? null
-          : " must be a list of short texts.";
+          : LIST_EXPECTED;
     }
     return NOT_ACCEPTED;
   }
@@ -75,17 +79,45 @@ public final class VariableLimits {
       if (!applicationList) {
         return NOT_ACCEPTED;
       }
-      return object.isDeserialized() ? problem(object.getValue())
-          : (object.getValueSerialized() != null && object.getValueSerialized().length() > MAX_JSON
-              ? " is too large." : null);
+      return object.isDeserialized() ? problem(object.getValue()) : jsonListProblem(object.getValueSerialized());
     }
-    if (typed.getType() != null && "json".equals(typed.getType().getName())
-        && typed instanceof SerializableValue serializable) {
-      String serialized = serializable.getValueSerialized();
-      return serialized != null && serialized.length() > MAX_JSON ? " is too large." : null;
+    if ("json".equals(typed.getType().getName()) && typed instanceof SerializableValue serializable) {
+      return serializable.isDeserialized() ? jsonListProblem(String.valueOf(serializable.getValue()))
+          : jsonListProblem(serializable.getValueSerialized());
     }
-    return typed.getValue() == null ? null : NOT_ACCEPTED;
+    if ("null".equals(typed.getType().getName())) {
+      return null;
+    }
+    // XML, bytes, files and anything else: refused by type, without reading (parsing) the value
+    return NOT_ACCEPTED;
   }
+
+  /** A list from a form, as JSON text: at most {@link #MAX_JSON} characters, an array of short texts. */
+  private static String jsonListProblem(String json) {
+    if (json == null) {
+      return null;
+    }
+    if (json.length() > MAX_JSON) {
+      return " is too large.";
+    }
+    try (JsonParser parser = JSON.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        return LIST_EXPECTED;
+      }
+      JsonToken token;
+      while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
+        if (parser.getText().length() > 200) {
+          return LIST_EXPECTED;
+        }
+      }
+      return token == JsonToken.END_ARRAY && parser.nextToken() == null ? null : LIST_EXPECTED;
+    } catch (IOException malformed) {
+      return LIST_EXPECTED;
+    }
+  }
+
+  private static final String LIST_EXPECTED = " must be a list of short texts.";
+  private static final JsonFactory JSON = new JsonFactory();
 
   private static final String NOT_ACCEPTED = " must be text, a number, yes/no, a date or a list.";
 

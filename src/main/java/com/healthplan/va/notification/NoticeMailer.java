@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -66,9 +67,15 @@ public class NoticeMailer {
     }
     try {
       mailSender.send(message);
-    } catch (RuntimeException refused) {
-      ledger.release(messageId);
-      throw refused;
+    } catch (MailException failed) {
+      if (SmtpOutcome.definitelyNotSent(failed)) {
+        ledger.release(messageId); // the retry may send it
+        throw failed;
+      }
+      throw new IllegalStateException("Notice " + messageId + " may have been accepted by the mail server before "
+          + "the connection failed; it stays marked as being sent and will not be sent again automatically. Check "
+          + "the mail server's log for this Message-ID; if it was not delivered, delete its SENDING row from "
+          + "va_sent_mail, then retry.", failed);
     }
     ledger.markSent(messageId, calendar.now());
     LOG.info("Sent notice {} to {} recipient(s)", messageId, recipients.size());

@@ -8,6 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.Objects;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionTableCmd;
+import com.healthplan.va.input.SubmittedValues;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,6 +73,9 @@ import org.camunda.bpm.engine.task.Task;
  *   <li>submitted values are checked for kind and size before the engine writes anything;</li>
  *   <li>jobs are executed, retried or rescheduled by administrators only, and an attempt by anyone else
  *       leaves the job untouched (Camunda counts a refused execution as a failure of the job);</li>
+ *   <li>a person claims tasks for themselves only, changes their own password but not their name or e-mail
+ *       address, adds no attachments and comments of at most 4000 characters, and evaluates no decision
+ *       directly (the prescreen does, inside a running command);</li>
  *   <li>password checks go through the {@link LoginThrottle}.</li>
  * </ul>
  */
@@ -69,8 +88,11 @@ class CaseCommandGuard extends CommandInterceptor {
       AbstractMigrationCmd.class, SetProcessDefinitionVersionCmd.class,
       ExecuteJobsCmd.class, SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class,
       RecalculateJobDuedateCmd.class, SetJobPriorityCmd.class, AbstractSetJobStateCmd.class, DeleteJobCmd.class,
+      SetJobDefinitionPriorityCmd.class, AbstractSetJobDefinitionStateCmd.class,
+      AbstractSetProcessInstanceStateCmd.class, DeleteProcessInstanceCmd.class, DeleteProcessInstancesCmd.class,
       HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class, ResolveTaskCmd.class,
-      AbstractSetVariableCmd.class, AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class);
+      AbstractSetVariableCmd.class, AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class,
+      CreateAttachmentCmd.class, DeleteUserCmd.class);
 
   private final Supplier<IdentityService> identity;
   private final Supplier<TaskService> tasks;
@@ -115,7 +137,18 @@ class CaseCommandGuard extends CommandInterceptor {
             + "are for administrators.");
       }
     }
-    if (command instanceof StartProcessInstanceCmd start) {
+    if (command instanceof ClaimTaskCmd claim) {
+      checkClaim(authentication.getUserId(), EngineCommandFields.userId(claim));
+    } else if (command instanceof SaveUserCmd save) {
+      checkProfile(authentication.getUserId(), EngineCommandFields.user(save));
+    } else if (command instanceof AddCommentCmd comment) {
+      checkComment(EngineCommandFields.message(comment));
+    } else if ((command instanceof EvaluateDecisionCmd || command instanceof EvaluateDecisionTableCmd)
+        && Context.getCommandContext() == null) {
+      // the prescreen evaluates decisions inside a running command; a person calling the API directly may not
+      throw new AuthorizationException(authentication.getUserId() + " may not evaluate decisions directly; "
+          + "the case's prescreen does.");
+    } else if (command instanceof StartProcessInstanceCmd start) {
       checkStart(EngineCommandFields.instantiation(start));
     } else if (command instanceof SubmitStartFormCmd start) {
       checkValues(EngineCommandFields.variables(start));
@@ -158,6 +191,36 @@ class CaseCommandGuard extends CommandInterceptor {
     var definition = repository.get().createProcessDefinitionQuery().processDefinitionId(processDefinitionId)
         .singleResult();
     return definition == null ? null : definition.getKey();
+  }
+
+  /** A person claims a task for themselves; handing it to someone else is an assignment, for administrators. */
+  private static void checkClaim(String caller, String claimant) {
+    if (claimant != null && !claimant.equals(caller)) {
+      throw new AuthorizationException(caller + " may claim a task only for themselves.");
+    }
+  }
+
+  /**
+   * A person may change their own password, nothing else of their account: names and e-mail addresses (where
+   * coordinators' alerts go) are kept by administrators.
+   */
+  private void checkProfile(String caller, User changed) {
+    User stored = changed == null ? null
+        : identity.get().createUserQuery().userId(changed.getId()).singleResult();
+    if (stored == null || !changed.getId().equals(caller)
+        || !Objects.equals(stored.getFirstName(), changed.getFirstName())
+        || !Objects.equals(stored.getLastName(), changed.getLastName())
+        || !Objects.equals(stored.getEmail(), changed.getEmail())) {
+      throw new AuthorizationException(caller + " may change their own password only; an administrator changes "
+          + "names and e-mail addresses.");
+    }
+  }
+
+  private static void checkComment(String message) {
+    if (message != null && message.length() > SubmittedValues.MAX_NOTE) {
+      throw FieldErrors.refusal("message", "A comment must be at most " + SubmittedValues.MAX_NOTE
+          + " characters long.");
+    }
   }
 
   private void checkStart(ProcessInstantiationBuilderImpl start) {

@@ -2,7 +2,11 @@ package com.healthplan.va.security;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -10,7 +14,8 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 
 /**
- * What a start or task completion command carries (task id, variables, start options). Camunda 7 gives these
+ * What a start, task completion, claim, comment or user change command carries (task id, variables, start
+ * options, claimant, message, user). Camunda 7 gives these
  * commands no getters, and no public API shows a completion's variables before they are written, so their
  * fields are read here, in one place. They are resolved when the engine starts: an engine version that renamed
  * one stops the application instead of letting completions past the guard.
@@ -23,6 +28,9 @@ final class EngineCommandFields {
   private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
   private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder");
   private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
+  private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId");
+  private static final Field SAVE_USER = field(SaveUserCmd.class, "user");
+  private static final Field COMMENT_MESSAGE = field(AddCommentCmd.class, "message");
   private static final Field START_FORM_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
   private static final Field START_AT_ACTIVITIES_BUILDER = field(StartProcessInstanceAtActivitiesCmd.class,
       "instantiationBuilder");
@@ -53,6 +61,18 @@ final class EngineCommandFields {
 
   static ProcessInstantiationBuilderImpl instantiation(StartProcessInstanceCmd command) {
     return (ProcessInstantiationBuilderImpl) read(START_BUILDER, command);
+  }
+
+  static String userId(ClaimTaskCmd command) {
+    return (String) read(CLAIM_USER, command);
+  }
+
+  static User user(SaveUserCmd command) {
+    return (User) read(SAVE_USER, command);
+  }
+
+  static String message(AddCommentCmd command) {
+    return (String) read(COMMENT_MESSAGE, command);
   }
 
   static ProcessInstantiationBuilderImpl instantiation(StartProcessInstanceAtActivitiesCmd command) {

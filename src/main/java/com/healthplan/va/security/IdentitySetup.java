@@ -1,5 +1,6 @@
 package com.healthplan.va.security;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -36,21 +37,35 @@ class IdentitySetup implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    DemoPasswordGuard.check(environment.getActiveProfiles(), properties);
+    DemoPasswordGuard.check(deploymentProfiles(), properties);
     createGroup(CaseRoles.ADMINISTRATORS, "Administrators", "SYSTEM");
     createGroup(CaseRoles.NURSES, "Utilization-management nurses", "WORKFLOW");
     createGroup(CaseRoles.COORDINATORS, "Follow-up coordinators", "WORKFLOW");
     createGroup(CaseRoles.MEDICAL_DIRECTORS, "Medical directors", "WORKFLOW");
     if (properties.admin() != null && properties.admin().isConfigured()) {
       createUser(properties.admin(), CaseRoles.ADMINISTRATORS);
-    } else {
-      LOG.warn("No administrator configured (VA_ADMIN_USER); Admin is reachable only by existing administrators");
     }
     for (IdentityProperties.Account account : properties.users()) {
       createUser(account, account.group());
     }
     authorizations.grantAll();
     filters.createOrUpdate();
+    if (identity.createUserQuery().memberOfGroup(CaseRoles.ADMINISTRATORS).count() == 0) {
+      // without one, Admin's initial-user set-up would let the first visitor create an administrator
+      throw new IllegalStateException("Refusing to start: no user belongs to " + CaseRoles.ADMINISTRATORS
+          + ". Set VA_ADMIN_USER and VA_ADMIN_PASSWORD.");
+    }
+  }
+
+  /**
+   * The profiles that make this run a deployment: every profile in force other than Spring's {@code default}.
+   * A profile chosen as {@code spring.profiles.default} counts too (it is in force while none is active), so
+   * only a run with no profile at all is the local run with its demo users.
+   */
+  private String[] deploymentProfiles() {
+    String[] inForce = environment.getActiveProfiles().length > 0 ? environment.getActiveProfiles()
+        : environment.getDefaultProfiles();
+    return Arrays.stream(inForce).filter(profile -> !"default".equals(profile)).toArray(String[]::new);
   }
 
   private void createGroup(String id, String name, String type) {

@@ -177,4 +177,25 @@ class CaseApiTest extends CaseTestSupport {
     assertThat(http.postJson("/api/cases", body(eligibleIntake()), "Authorization", basic("demo", "demo"))
         .statusCode()).isEqualTo(201);
   }
+
+  @Test
+  void ambiguousOrDeceptiveInputIsRefused() throws Exception {
+    long before = caseCount();
+    String duplicate = body(eligibleIntake()).replaceFirst("\\{", "{\"painScore\":2,");
+    String almostSeven = body(eligibleIntake()).replace("\"painScore\":8", "\"painScore\":7.0000000000000000001");
+    Map<String, Object> bidi = Intakes.with(eligibleIntake(), "patientName", "Jane \u202Eeod");
+    // a lone surrogate can only arrive escaped in the JSON text (UTF-8 cannot carry one)
+    String loneSurrogate = body(eligibleIntake()).replace("Jane Q. Doe", "Jane \\ud800x");
+
+    assertThat(http.postJson("/api/cases", duplicate, "Authorization", NURSE).statusCode()).isEqualTo(400);
+    HttpResponse<String> decimal = http.postJson("/api/cases", almostSeven, "Authorization", NURSE);
+    assertThat(decimal.statusCode()).isEqualTo(400);
+    assertThat(read(decimal).get("errors").get(0).get("field").asText()).isEqualTo("painScore");
+    for (String intake : List.of(body(bidi), loneSurrogate)) {
+      HttpResponse<String> refused = http.postJson("/api/cases", intake, "Authorization", NURSE);
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(read(refused).get("errors").get(0).get("field").asText()).isEqualTo("patientName");
+    }
+    assertThat(caseCount()).isEqualTo(before);
+  }
 }

@@ -273,4 +273,33 @@ class CaseNoticeMailTest extends CaseTestSupport {
     managementService.executeJob(job.getId());
     assertThat(TestMailServer.received()).hasSize(1);
   }
+
+  @Autowired SentMailLedger ledger;
+  @Autowired org.thymeleaf.ITemplateEngine mailTemplates;
+  @Autowired MailProperties mailProperties;
+
+  @Test
+  void aMailThatMayHaveBeenAcceptedIsNeverSentAgainAutomatically() {
+    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    // the server took the message, then the connection timed out before its final reply
+    org.springframework.mail.javamail.JavaMailSenderImpl timingOut = new org.springframework.mail.javamail.JavaMailSenderImpl() {
+      @Override
+      public void send(jakarta.mail.internet.MimeMessage... messages) {
+        attempts.incrementAndGet();
+        throw new org.springframework.mail.MailSendException(Map.of(messages[0], new jakarta.mail.MessagingException(
+            "Exception reading response", new java.net.SocketTimeoutException("Read timed out"))));
+      }
+    };
+    NoticeMailer mailer = new NoticeMailer(timingOut, mailTemplates, ledger, identityService, calendar, mailProperties);
+    Notice notice = Notice.toAddresses(instance.getBusinessKey(), "DETERMINATION_DENIED", 1, "determination-denied",
+        List.of("spine@clinic.example"), "subject", Map.of("caseId", instance.getBusinessKey()));
+
+    assertThatThrownBy(() -> mailer.send(notice)).hasMessageContaining("may have been accepted");
+    assertThatThrownBy(() -> mailer.send(notice)).hasMessageContaining("Check the mail server's log");
+
+    assertThat(attempts).hasValue(1);
+    assertThat(jdbc.queryForObject("SELECT state FROM va_sent_mail WHERE case_id = ?", String.class,
+        instance.getBusinessKey())).isEqualTo("SENDING");
+  }
 }

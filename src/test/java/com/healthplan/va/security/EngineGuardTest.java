@@ -265,4 +265,78 @@ class EngineGuardTest extends CaseTestSupport {
     }
     return json.writeValueAsString(Map.of("variables", variables));
   }
+
+  @Test
+  void aTaskIsClaimedOnlyForOneself() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+
+    HttpResponse<String> forSomeoneElse = post(ENGINE_REST, "/task/" + task.getId() + "/claim",
+        "{\"userId\":\"coord1\"}", "nurse1");
+    HttpResponse<String> forOneself = post(ENGINE_REST, "/task/" + task.getId() + "/claim",
+        "{\"userId\":\"nurse1\"}", "nurse1");
+
+    assertThat(forSomeoneElse.statusCode()).isEqualTo(403);
+    assertThat(forOneself.statusCode()).isEqualTo(204);
+    assertThat(openTask(instance, "UserTask_ReviewCriteria").getAssignee()).isEqualTo("nurse1");
+  }
+
+  @Test
+  void aPersonChangesTheirPasswordButNotTheirAddressAndCannotDeleteThemselves() {
+    HttpResponse<String> profile = put(ENGINE_REST + "/user/coord1/profile",
+        "{\"id\":\"coord1\",\"firstName\":\"Colin\",\"lastName\":\"Brooks\",\"email\":\"exfil@attacker.example\"}",
+        "coord1");
+    HttpResponse<String> deleted = http.send("DELETE", ENGINE_REST + "/user/coord1", "Authorization",
+        basic("coord1", "coord1"));
+
+    assertThat(profile.statusCode()).isEqualTo(403);
+    assertThat(deleted.statusCode()).isEqualTo(403);
+    assertThat(identityService.createUserQuery().userId("coord1").singleResult().getEmail())
+        .isEqualTo("coord1@healthplan.example");
+  }
+
+  @Test
+  void commentsHaveTheNoteLimitAndAttachmentsAreRefused() {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
+
+    HttpResponse<String> huge = post(ENGINE_REST, "/task/" + task.getId() + "/comment/create",
+        "{\"message\":\"" + "x".repeat(5000) + "\"}", "nurse1");
+    HttpResponse<String> fine = post(ENGINE_REST, "/task/" + task.getId() + "/comment/create",
+        "{\"message\":\"Called the office.\"}", "nurse1");
+    HttpResponse<String> attachment = post(ENGINE_REST, "/task/" + task.getId() + "/attachment/create",
+        "{}", "nurse1");
+
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(fine.statusCode()).isEqualTo(200);
+    assertThat(attachment.statusCode()).isBetween(400, 415);
+    assertThat(taskService.getTaskAttachments(task.getId())).isEmpty();
+  }
+
+  @Test
+  void decisionsAreNotEvaluatedDirectlyByPeople() {
+    HttpResponse<String> refused = post(ENGINE_REST, "/decision-definition/key/vcfEligibility/evaluate",
+        "{\"variables\":{\"imagingModality\":{\"value\":\"" + "A".repeat(5000) + "\"}}}", "nurse1");
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("vcfEligibility")
+        .list()).noneMatch(decision -> decision.getProcessInstanceId() == null
+            && decision.getUserId() != null && decision.getUserId().equals("nurse1"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"type\":\"Xml\",\"value\":\"<a/>\"}",
+      "{\"type\":\"Json\",\"value\":\"[not json\"}",
+      "{\"type\":\"Json\",\"value\":\"{\\\"a\\\":1}\"}",
+      "{\"type\":\"Bytes\",\"value\":\"AAAA\"}"})
+  void valuesOfOtherKindsAreRefusedWithA400(String value) {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = claimAs("nurse1", instance, "UserTask_ReviewCriteria");
+
+    HttpResponse<String> refused = post(ENGINE_REST, "/task/" + task.getId() + "/submit-form",
+        "{\"variables\":{\"reviewConfirmedCriteria\":" + value + "}}", "nurse1");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+  }
 }

@@ -40,6 +40,10 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  public HttpResponse<String> send(String method, String path, String... headers) {
+    return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   public HttpResponse<String> postForm(String path, String form, String... headers) {
     return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
