@@ -45,7 +45,7 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
         model.put("informationDueAt", dueAt);
         model.put("requestedInformation", request.requestedInformation());
         model.put("unconfirmedCriteria",
-            plainLanguage(CriteriaList.complementOf(caseFile.review().confirmedCriteria())));
+            requestWording(CriteriaList.complementOf(caseFile.review().confirmedCriteria())));
         subject = "Prior authorization " + caseId + ": information needed by " + dueAt;
       }
       case DETERMINATION_APPROVED -> {
@@ -84,6 +84,11 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
 
   private static List<String> plainLanguage(List<String> codes) {
     return codes.stream().map(code -> EligibilityCriterion.valueOf(code).plainLanguage()).toList();
+  }
+
+  /** What the provider must send to show each criterion, never a finding. */
+  private static List<String> requestWording(List<String> codes) {
+    return codes.stream().map(code -> EligibilityCriterion.valueOf(code).requestWording()).toList();
   }
 
   private static String day(LocalDate day) {

@@ -145,16 +145,18 @@ public class IntakeValidator {
         Boolean.TRUE.equals(conservativeCareFailed));
 
     Boolean unstable = in.yesNo(UNSTABLE_FRACTURE, "Unstable fracture or stabilization procedure required");
-    Boolean infection = in.yesNo(ACTIVE_INFECTION, "Osteomyelitis or other active infection (UTI included)");
+    Boolean infection = in.yesNo(ACTIVE_INFECTION, "Osteomyelitis or any other active infection, including UTI");
     Boolean coagulopathy = in.yesNo(UNCORRECTED_COAGULOPATHY, "Uncorrected coagulation disorder");
     Boolean retropulsion = in.yesNo(BONE_RETROPULSION, "Bone fragment retropulsion");
-    Boolean radicular = in.yesNo(RADICULAR_SYMPTOMS, "Radicular symptoms related to the fracture level");
+    Boolean radicular = in.yesNo(RADICULAR_SYMPTOMS, "Radicular symptoms related to the VCF level");
     Boolean tumor = in.yesNo(SPINAL_TUMOR_OR_CORD_COMPRESSION,
-        "Painful spinal metastases, cord compression, primary bone tumor or solitary plasmacytoma");
+        "Painful metastases to other areas of the spine, spinal cord compression, primary bone tumor "
+            + "or solitary plasmacytoma");
     Boolean allergy = in.yesNo(MATERIAL_ALLERGY_OR_CONTRAINDICATION,
-        "Allergy to the materials or FDA-label contraindication");
+        "Known allergy to any of the materials, or any condition that is a contraindication in the FDA labeling");
     Boolean otherGenerators = in.yesNo(OTHER_SPINAL_PAIN_GENERATORS,
-        "Foraminal stenosis, degenerative disease, facet arthropathy or other pain generators");
+        "Foraminal stenosis or other spinal degenerative disease, facet arthropathy or other significant "
+            + "coexisting spinal or bony pain generators");
 
     errors.throwIfAny();
     return new CaseIntake(memberId, patientName, birthDate, providerName, npi, providerEmail, pcpName, pcpEmail,

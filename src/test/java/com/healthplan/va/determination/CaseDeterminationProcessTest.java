@@ -434,7 +434,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     assertThat(refusedFields(() -> taskService.complete(task.getId(), review("APPROVE", ALL_CRITERIA))))
         .singleElement().satisfies(error -> {
           assertThat(error.field()).isEqualTo("reviewDecision");
-          assertThat(error.message()).contains("Fracture levels are within T5-L5");
+          assertThat(error.message()).contains("T5-L5 levels only: every fracture level to be treated is within T5 to L5");
         });
     assertThat(variable(instance, "caseStatus")).isEqualTo("IN_REVIEW");
   }

@@ -104,11 +104,15 @@ class CaseNoticeMailTest extends CaseTestSupport {
         + ".determination-denied.1@va.healthplan.example>");
 
     String html = part(notice, "text/html");
-    assertThat(html).contains("The patient has a coagulation disorder that has not been corrected.");
+    assertThat(html).contains(EligibilityCriterion.UNCORRECTED_COAGULOPATHY.plainLanguage())
+        .contains("The patient has a coagulation disorder that has not been corrected");
     assertThat(html).contains("INR 2.9 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
     assertThat(html).doesNotContain("<script>").doesNotContain("<b>bold");
     String text = part(notice, "text/plain");
     assertThat(text).contains("INR 2.9 " + HOSTILE).contains("coagulation disorder");
+    // the plain-text part carries the HTML part's footer
+    assertThat(text.replaceAll("\\s+", " ")).contains("This message is meant for the addressee only; "
+        + "if you received it in error, please tell us and delete it.");
 
     // minimum necessary: initials and birth date, never the name or member id
     assertThat(html + text).contains("J.D.").contains("Mar 14, 1948")
@@ -128,8 +132,16 @@ class CaseNoticeMailTest extends CaseTestSupport {
     MimeMessage request = TestMailServer.received().get(0);
     String html = part(request, "text/html");
     assertThat(html).contains("Physical therapy notes &lt;script&gt;")
-        .contains("Non-invasive pain treatment has not been shown to fail.")
+        .contains("Please send records that show:")
+        .contains("Records of the non-invasive pain interventions attempted (such as medication, bracing or "
+            + "physical therapy), with dates, showing that the pain has not responded to them")
         .doesNotContain("<script>");
+    String text = part(request, "text/plain").replace("\r\n", "\n");
+    // what to send, never a finding: the denial's wording does not reach a provider who is asked for records
+    assertThat(text).contains("Please send records that show:\n - "
+            + EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.requestWording())
+        .doesNotContain(EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.plainLanguage());
+    assertThat(html).doesNotContain(EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.plainLanguage());
     assertThat(request.getSubject()).startsWith("Prior authorization " + instance.getBusinessKey()
         + ": information needed by ");
   }
