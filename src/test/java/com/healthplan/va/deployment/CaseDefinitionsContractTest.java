@@ -192,6 +192,17 @@ class CaseDefinitionsContractTest {
     assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
   }
 
+  /** Each decision in a file named after its key, keeping its history as long as the case. */
+  @ParameterizedTest
+  @ValueSource(strings = {"vcfEligibility", "vaPaymentLimits"})
+  void decisionsKeepHistoryForTheRetentionPeriod(String key) {
+    DmnModelInstance dmn = Dmn.readModelFromStream(
+        CaseDefinitionsContractTest.class.getResourceAsStream("/bpmn/" + key + ".dmn"));
+    Decision decision = dmn.getModelElementById(key);
+    assertThat(decision).as(key).isNotNull();
+    assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination"})
   void elementIdsSayWhatTheyAre(String key) {

@@ -21,9 +21,11 @@ class CaseDefinitionsDeployerTest extends CaseTestSupport {
 
     assertThat(repository.getDeploymentResourceNames(definition.getDeploymentId())).containsExactlyInAnyOrder(
         "bpmn/vertebralAugmentationCase.bpmn", "bpmn/vertebralAugmentationDetermination.bpmn",
-        "bpmn/vcfEligibility.dmn", "forms/caseIntake.form",
+        "bpmn/vcfEligibility.dmn", "bpmn/vaPaymentLimits.dmn", "forms/caseIntake.form",
         "forms/reviewCriteria.form", "forms/medicalDirectorReview.form", "forms/recordInformation.form");
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vcfEligibility")
+        .deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vaPaymentLimits")
         .deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);
   }
 
