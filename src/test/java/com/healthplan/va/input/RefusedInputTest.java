@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
+import com.healthplan.va.support.EngineRestVariables;
 import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -88,7 +88,7 @@ class RefusedInputTest extends CaseTestSupport {
     Task task = claimAs(user, instance, taskKey);
 
     HttpResponse<String> refused = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form",
-        variables(Map.of(field, "x".repeat(SubmittedValues.MAX_NOTE + 1))), "Authorization", basic(user, user));
+        EngineRestVariables.of(Map.of(field, "x".repeat(SubmittedValues.MAX_NOTE + 1))), "Authorization", basic(user, user));
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(json.readTree(refused.body()).path("errors").findValuesAsText("field")).contains(field);
@@ -103,7 +103,7 @@ class RefusedInputTest extends CaseTestSupport {
     Map<String, Object> intake = Intakes.with(eligibleIntake(), field, "x".repeat(SubmittedValues.MAX_NOTE + 5));
 
     HttpResponse<String> engineRest = http.postJson("/engine-rest/process-definition/key/vertebralAugmentationCase/start",
-        variables(intake), "Authorization", basic("nurse1", "nurse1"));
+        EngineRestVariables.of(intake), "Authorization", basic("nurse1", "nurse1"));
     HttpResponse<String> caseApi = http.postJson("/api/cases", json.writeValueAsString(intake),
         "Authorization", basic("nurse1", "nurse1"));
 
@@ -137,22 +137,8 @@ class RefusedInputTest extends CaseTestSupport {
   }
 
   private HttpResponse<String> submit(Task task, Map<String, Object> values) throws Exception {
-    return http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", variables(values),
+    return http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", EngineRestVariables.of(values),
         "Authorization", basic("nurse1", "nurse1"));
   }
 
-  private String variables(Map<String, Object> values) throws Exception {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> entry : values.entrySet()) {
-      Map<String, Object> variable = new HashMap<>();
-      if (entry.getValue() instanceof List<?> list) {
-        variable.put("type", "Json");
-        variable.put("value", json.writeValueAsString(list));
-      } else {
-        variable.put("value", entry.getValue());
-      }
-      variables.put(entry.getKey(), variable);
-    }
-    return json.writeValueAsString(Map.of("variables", variables));
-  }
 }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
+import com.healthplan.va.support.EngineRestVariables;
 import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,25 +41,6 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     http = new Http(port);
   }
 
-  /** Variables in the engine REST format, typed as Tasklist sends them (lists as Json). */
-  String restVariables(Map<String, Object> values) throws Exception {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> {
-      Map<String, Object> variable = new HashMap<>();
-      if (value instanceof List<?> list) {
-        variable.put("type", "Json");
-        try {
-          variable.put("value", json.writeValueAsString(list));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      } else {
-        variable.put("value", value);
-      }
-      variables.put(name, variable);
-    });
-    return json.writeValueAsString(Map.of("variables", variables));
-  }
 
   @Test
   void theEngineRestApiNeedsCredentials() {
@@ -74,7 +55,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     long before = caseCount();
     Map<String, Object> intake = Intakes.with(eligibleIntake(), "painScore", 11);
 
-    HttpResponse<String> refused = http.postJson(START, restVariables(intake), "Authorization", basic("nurse1", "nurse1"));
+    HttpResponse<String> refused = http.postJson(START, EngineRestVariables.of(intake), "Authorization", basic("nurse1", "nurse1"));
 
     assertThat(refused.statusCode()).isEqualTo(400);
     JsonNode body = json.readTree(refused.body());
@@ -82,7 +63,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("painScore");
     assertThat(caseCount()).isEqualTo(before);
 
-    HttpResponse<String> started = http.postJson(START, restVariables(eligibleIntake()),
+    HttpResponse<String> started = http.postJson(START, EngineRestVariables.of(eligibleIntake()),
         "Authorization", basic("nurse1", "nurse1"));
     assertThat(started.statusCode()).isEqualTo(200);
     assertThat(json.readTree(started.body()).get("businessKey").asText()).matches("VA-\\d{4}-\\d{6}");
@@ -90,7 +71,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
 
   @Test
   void theCaseIdCannotBeChosenFromOutside() throws Exception {
-    String body = restVariables(eligibleIntake()).replaceFirst("\\{", "{\"businessKey\":\"VA-2026-999999\",");
+    String body = EngineRestVariables.of(eligibleIntake()).replaceFirst("\\{", "{\"businessKey\":\"VA-2026-999999\",");
     HttpResponse<String> refused = http.postJson(START, body, "Authorization", basic("nurse1", "nurse1"));
 
     assertThat(refused.statusCode()).isEqualTo(400);
@@ -104,14 +85,14 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     long before = caseCount();
 
     Map<String, Object> intake = Intakes.with(eligibleIntake(), "fractureLevels", List.of("L1", "L1"));
-    HttpResponse<String> refused = http.postJson(submitForm, restVariables(intake), "X-XSRF-TOKEN", http.xsrfToken());
+    HttpResponse<String> refused = http.postJson(submitForm, EngineRestVariables.of(intake), "X-XSRF-TOKEN", http.xsrfToken());
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(json.readTree(refused.body()).get("message").asText())
         .isEqualTo("Fracture levels: L1 is listed more than once.");
     assertThat(caseCount()).isEqualTo(before);
 
-    HttpResponse<String> started = http.postJson(submitForm, restVariables(eligibleIntake()),
+    HttpResponse<String> started = http.postJson(submitForm, EngineRestVariables.of(eligibleIntake()),
         "X-XSRF-TOKEN", http.xsrfToken());
     assertThat(started.statusCode()).isEqualTo(200);
     String caseId = json.readTree(started.body()).get("businessKey").asText();
@@ -130,7 +111,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     values.put("reviewDecision", "DENY");
     values.put("reviewConfirmedCriteria", new ArrayList<>(EligibilityCriterion.codes()));
     HttpResponse<String> refused = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form",
-        restVariables(values), "Authorization", basic("nurse1", "nurse1"));
+        EngineRestVariables.of(values), "Authorization", basic("nurse1", "nurse1"));
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(json.readTree(refused.body()).get("message").asText())
@@ -157,13 +138,13 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
   @Test
   void aCaseCannotBeStartedPastItsIntake() throws Exception {
     long before = caseCount();
-    String body = restVariables(eligibleIntake()).replaceFirst("\\{",
+    String body = EngineRestVariables.of(eligibleIntake()).replaceFirst("\\{",
         "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"ServiceTask_SendApprovalNotice\"}],"
             + "\"skipCustomListeners\":true,");
 
     HttpResponse<String> withInstructions = http.postJson(START, body, "Authorization", basic("nurse1", "nurse1"));
     HttpResponse<String> skippingListeners = http.postJson(START,
-        restVariables(eligibleIntake()).replaceFirst("\\{", "{\"skipCustomListeners\":true,"),
+        EngineRestVariables.of(eligibleIntake()).replaceFirst("\\{", "{\"skipCustomListeners\":true,"),
         "Authorization", basic("nurse1", "nurse1"));
 
     assertThat(withInstructions.statusCode()).isEqualTo(403);
@@ -194,7 +175,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
     values.put("determinationOutcome", "DENIED");
 
     HttpResponse<String> refused = http.postJson("/engine-rest/task/" + task.getId() + "/complete",
-        restVariables(values), "Authorization", basic("nurse1", "nurse1"));
+        EngineRestVariables.of(values), "Authorization", basic("nurse1", "nurse1"));
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(json.readTree(refused.body()).get("errors")).extracting(e -> e.get("field").asText())
@@ -204,7 +185,7 @@ class EngineAndWebappAccessTest extends CaseTestSupport {
 
     values.remove("requestingProviderEmail");
     values.remove("determinationOutcome");
-    assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/complete", restVariables(values),
+    assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/complete", EngineRestVariables.of(values),
         "Authorization", basic("nurse1", "nurse1")).statusCode()).isEqualTo(204);
     assertThat(variable(instance, "caseStatus")).isEqualTo("MEDICAL_DIRECTOR_REVIEW");
   }

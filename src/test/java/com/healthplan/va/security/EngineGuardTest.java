@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
+import com.healthplan.va.support.EngineRestVariables;
 import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;
 import com.healthplan.va.support.TestMailServer;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ class EngineGuardTest extends CaseTestSupport {
     values.put("patientName", "Someone Else");
     values.put("requestingProviderEmail", "attacker@elsewhere.example");
 
-    HttpResponse<String> answer = post(api, path.replace("{id}", task.getId()), variables(values), "nurse1");
+    HttpResponse<String> answer = post(api, path.replace("{id}", task.getId()), EngineRestVariables.of(values), "nurse1");
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
     assertThat(fields(answer)).containsExactlyInAnyOrder("prescreenUnmetCriteria", "patientName",
@@ -89,7 +89,7 @@ class EngineGuardTest extends CaseTestSupport {
   @MethodSource("startPaths")
   void aCaseCannotStartPastItsIntake(String path) throws Exception {
     long before = caseCount();
-    String instructed = variables(eligibleIntake()).replaceFirst("\\{", "{\"skipCustomListeners\":true,"
+    String instructed = EngineRestVariables.of(eligibleIntake()).replaceFirst("\\{", "{\"skipCustomListeners\":true,"
         + "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"ServiceTask_SendApprovalNotice\"}],");
 
     HttpResponse<String> started = post(ENGINE_REST, path, instructed, "nurse1");
@@ -110,7 +110,7 @@ class EngineGuardTest extends CaseTestSupport {
     for (String path : List.of("/process-definition/key/vertebralAugmentationDetermination/start",
         "/process-definition/key/vertebralAugmentationDetermination/submit-form/",
         "/process-definition/" + phaseId + "/start", "/process-definition/" + phaseId + ";x=1/submit-form")) {
-      HttpResponse<String> refused = post(ENGINE_REST, path, variables(eligibleIntake()), user);
+      HttpResponse<String> refused = post(ENGINE_REST, path, EngineRestVariables.of(eligibleIntake()), user);
       assertThat(refused.statusCode()).as(path).isEqualTo(403);
     }
     assertThat(historyService.createHistoricProcessInstanceQuery()
@@ -212,7 +212,7 @@ class EngineGuardTest extends CaseTestSupport {
     values.put("requestingProviderEmail", "attacker@elsewhere.example");
 
     HttpResponse<String> refused = http.postJson(TASKLIST_API + "/task/" + task.getId() + "/submit-form/",
-        variables(values), "X-XSRF-TOKEN", http.xsrfToken());
+        EngineRestVariables.of(values), "X-XSRF-TOKEN", http.xsrfToken());
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(fields(refused)).containsExactly("requestingProviderEmail");
@@ -250,21 +250,6 @@ class EngineGuardTest extends CaseTestSupport {
     return errors.findValuesAsText("field");
   }
 
-  /** Variables in the engine REST format, as Tasklist sends them (lists as Json). */
-  private String variables(Map<String, Object> values) throws Exception {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> entry : values.entrySet()) {
-      Map<String, Object> variable = new HashMap<>();
-      if (entry.getValue() instanceof List<?> list) {
-        variable.put("type", "Json");
-        variable.put("value", json.writeValueAsString(list));
-      } else {
-        variable.put("value", entry.getValue());
-      }
-      variables.put(entry.getKey(), variable);
-    }
-    return json.writeValueAsString(Map.of("variables", variables));
-  }
 
   @Test
   void aTaskIsClaimedOnlyForOneself() {
@@ -338,5 +323,17 @@ class EngineGuardTest extends CaseTestSupport {
         "{\"variables\":{\"reviewConfirmedCriteria\":" + value + "}}", "nurse1");
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+  }
+
+  @Test
+  void wrongPasswordsNeverLockAnAccount() {
+    for (int i = 0; i < 15; i++) {
+      assertThat(http.get("/engine-rest/task", "Authorization", basic("md1", "guess-" + i)).statusCode())
+          .isEqualTo(401);
+    }
+    assertThat(http.loginToWebapp("tasklist", "md1", "wrong")).isEqualTo(401);
+
+    assertThat(http.get("/engine-rest/task", "Authorization", basic("md1", "md1")).statusCode()).isEqualTo(200);
+    assertThat(new Http(port).loginToWebapp("tasklist", "md1", "md1")).isEqualTo(200);
   }
 }
