@@ -1,5 +1,8 @@
 package com.healthplan.va.caseapi;
 
+import com.healthplan.va.documents.DocumentRefusedException;
+import com.healthplan.va.documents.UnknownCaseException;
+import com.healthplan.va.input.FieldError;
 import com.healthplan.va.input.InvalidCaseInputException;
 import com.healthplan.va.input.RefusedInput;
 import com.healthplan.va.security.ApiCaller;
@@ -18,9 +21,15 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
-/** Errors of the case API as RFC 9457 problem details ({@code application/problem+json}). */
-@RestControllerAdvice(assignableTypes = CaseController.class)
+/**
+ * Errors of the case API (cases and their documents) as RFC 9457 problem details ({@code application/problem+json})
+ * with an {@code errors} array naming each refused field. Multipart uploads are parsed lazily
+ * ({@code spring.servlet.multipart.resolve-lazily}), so an upload over the limit reaches this handler too.
+ */
+@RestControllerAdvice(assignableTypes = {CaseController.class, CaseDocumentController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseApiProblems {
 
@@ -46,6 +55,44 @@ class CaseApiProblems {
     return problem;
   }
 
+  @ExceptionHandler(DocumentRefusedException.class)
+  ProblemDetail documentRefused(DocumentRefusedException e) {
+    List<String> fields = e.errors().stream().map(FieldError::field).toList();
+    LOG.warn("Refused document upload: fields {}", fields);
+    if (e.tooLarge()) {
+      return tooLarge(e.errors());
+    }
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-document", "Document refused",
+        e.errors().size() == 1 ? e.errors().get(0).message()
+            : e.errors().size() + " parts are invalid; nothing was stored.");
+    problem.setProperty("errors", e.errors());
+    return problem;
+  }
+
+  /** Over {@code spring.servlet.multipart.max-file-size} or {@code max-request-size}, found while parsing. */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
+    LOG.warn("Refused document upload: fields [file] (over the multipart size limit)");
+    return tooLarge(DocumentRefusedException.fileTooLarge().errors());
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail unreadableUpload(MultipartException e) {
+    LOG.warn("Refused document upload: the multipart body could not be read");
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-document", "Document refused",
+        "The request is not a readable multipart/form-data upload; nothing was stored.");
+    problem.setProperty("errors", List.of(new FieldError("body",
+        "Send the document as multipart/form-data with the parts file and kind.")));
+    return problem;
+  }
+
+  private static ProblemDetail tooLarge(List<FieldError> errors) {
+    ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "document-too-large", "Document too large",
+        errors.get(0).message());
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
@@ -55,12 +102,19 @@ class CaseApiProblems {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ProblemDetail method(HttpRequestMethodNotSupportedException e) {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
-        "The case API supports POST /api/cases and GET /api/cases/{caseId}.");
+        "The case API supports POST /api/cases, GET /api/cases/{caseId}, POST and GET "
+            + "/api/cases/{caseId}/documents and GET /api/cases/{caseId}/documents/{documentId}.");
   }
 
-  @ExceptionHandler(CaseNotFoundException.class)
-  ProblemDetail notFound(CaseNotFoundException e) {
+  @ExceptionHandler({CaseNotFoundException.class, UnknownCaseException.class})
+  ProblemDetail notFound(RuntimeException e) {
     return problem(HttpStatus.NOT_FOUND, "case-not-found", "Case not found", "There is no case with this id.");
+  }
+
+  @ExceptionHandler(DocumentNotFoundException.class)
+  ProblemDetail documentNotFound(DocumentNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "document-not-found", "Document not found",
+        "The case has no document with this id.");
   }
 
   @ExceptionHandler({ApiCaller.RoleRequiredException.class, AuthorizationException.class})

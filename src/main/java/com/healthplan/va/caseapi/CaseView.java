@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The case as the case API shows it, read from the case file: status, every intake field, deadlines, prescreen
- * (with the version of the criteria that made it), determination and the notices sent.
+ * (with the version of the criteria that made it), determination, the notices sent and the case's documents
+ * (newest first, without content).
  */
 @JsonPropertyOrder({"caseId", "status"})
 record CaseView(
@@ -22,7 +23,8 @@ record CaseView(
     Integer criteriaVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) InformationRequest informationRequest,
     @JsonInclude(JsonInclude.Include.NON_NULL) Determination determination,
-    List<Notice> notices) {
+    List<Notice> notices,
+    List<Document> documents) {
 
   /** What decision {@code vcfEligibility} found at the latest prescreen. */
   record Prescreen(boolean meetsCriteria, List<String> unmetCriteria) {
@@ -34,6 +36,11 @@ record CaseView(
 
   /** An e-mail the SMTP server accepted for this case. */
   record Notice(String kind, String to, OffsetDateTime sentAt, String messageId) {
+  }
+
+  /** A document of the case (its content is downloaded from the document API). */
+  record Document(String documentId, String kind, String fileName, String mediaType, long sizeBytes,
+      OffsetDateTime uploadedAt) {
   }
 
   /** The coverage determination, once made. */

@@ -3,6 +3,7 @@ package com.healthplan.va.caseapi;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.documents.CaseDocuments;
 import com.healthplan.va.notification.NoticeMailer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,17 +11,22 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Reads a case from its case file and the sent-mail ledger: open and finished cases alike, two queries. */
+/**
+ * Reads a case from its case file, the sent-mail ledger and its documents (never their content): open and finished
+ * cases alike, three queries.
+ */
 @Component
 class CaseViewReader {
 
   private final CaseRepository cases;
   private final NoticeMailer notices;
+  private final CaseDocuments documents;
   private final PlanCalendar calendar;
 
-  CaseViewReader(CaseRepository cases, NoticeMailer notices, PlanCalendar calendar) {
+  CaseViewReader(CaseRepository cases, NoticeMailer notices, CaseDocuments documents, PlanCalendar calendar) {
     this.cases = cases;
     this.notices = notices;
+    this.documents = documents;
     this.calendar = calendar;
   }
 
@@ -39,6 +45,9 @@ class CaseViewReader {
     CaseFile.Prescreen prescreen = file.prescreen();
     List<CaseView.Notice> sent = notices.sentFor(file.caseId()).stream()
         .map(n -> new CaseView.Notice(n.kind(), n.to(), moment(n.sentAt()), n.messageId())).toList();
+    List<CaseView.Document> caseDocuments = documents.of(file.caseId()).stream()
+        .map(d -> new CaseView.Document(d.documentId(), d.kind().name(), d.fileName(), d.mediaType(),
+            d.sizeBytes(), moment(d.uploadedAt()))).toList();
     return new CaseView(
         file.caseId(),
         file.status().name(),
@@ -50,7 +59,8 @@ class CaseViewReader {
         prescreen == null ? null : prescreen.criteriaVersion(),
         informationRequest,
         determination,
-        sent);
+        sent,
+        caseDocuments);
   }
 
   private OffsetDateTime moment(Instant instant) {

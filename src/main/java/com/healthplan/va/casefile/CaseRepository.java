@@ -50,6 +50,12 @@ public class CaseRepository {
     return jdbc.query("SELECT * FROM va_case WHERE case_id = ?", this::caseFile, caseId).stream().findFirst();
   }
 
+  /** Whether there is a case of this id, open or finished. */
+  public boolean exists(String caseId) {
+    Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM va_case WHERE case_id = ?", Integer.class, caseId);
+    return rows != null && rows > 0;
+  }
+
   /** The case file of a running case; its absence is a defect, not user input. */
   public CaseFile get(String caseId) {
     return find(caseId).orElseThrow(() -> new IllegalStateException("No case file for " + caseId));

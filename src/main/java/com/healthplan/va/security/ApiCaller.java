@@ -29,6 +29,15 @@ public class ApiCaller {
     }
   }
 
+  /** The authenticated caller's user id (as recorded on what the caller stores). */
+  public String userId() {
+    var authentication = identity.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new RoleRequiredException();
+    }
+    return authentication.getUserId();
+  }
+
   /** The caller has no role for what it asked: 403. */
   @ResponseStatus(HttpStatus.FORBIDDEN)
   public static class RoleRequiredException extends RuntimeException {

@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Packages by phase plus the case core, with dependencies pointing one way: a later phase uses earlier phases
- * and the core, never the reverse; notification knows only the core (phases hand it a finished notice).
+ * and the core, never the reverse; notification knows only the core (phases hand it a finished notice); the
+ * documents of a case know only the core, input and security (phases and the API use them).
  */
 @AnalyzeClasses(packages = "com.healthplan.va", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageDependenciesTest {
@@ -25,12 +26,18 @@ class PackageDependenciesTest {
   static final ArchRule theCoreKnowsNoPhase = noClasses().that().resideInAnyPackage(APP + "casefile..",
       APP + "input..", APP + "deployment..", APP + "criteria..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "notification..", APP + "caseapi..", APP + "security..");
+          APP + "notification..", APP + "caseapi..", APP + "security..", APP + "documents..");
 
   @ArchTest
   static final ArchRule notificationKnowsOnlyTheCore = noClasses().that().resideInAPackage(APP + "notification..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "criteria..", APP + "caseapi..");
+          APP + "criteria..", APP + "caseapi..", APP + "documents..");
+
+  @ArchTest
+  static final ArchRule documentsKnowOnlyTheCoreInputAndSecurity = noClasses().that()
+      .resideInAPackage(APP + "documents..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
+          APP + "notification..", APP + "criteria..", APP + "deployment..", APP + "caseapi..");
 
   @ArchTest
   static final ArchRule intakeComesBeforeTheDetermination = noClasses().that().resideInAPackage(APP + "intake..")
@@ -39,7 +46,7 @@ class PackageDependenciesTest {
   @ArchTest
   static final ArchRule securityKnowsNoPhase = noClasses().that().resideInAPackage(APP + "security..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "notification..", APP + "caseapi..");
+          APP + "notification..", APP + "caseapi..", APP + "documents..");
 
   @ArchTest
   static final ArchRule onlyTheApiLayerKnowsTheApi = noClasses().that().resideOutsideOfPackage(APP + "caseapi..")
