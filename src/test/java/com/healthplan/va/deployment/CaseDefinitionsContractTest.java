@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -107,6 +108,17 @@ class CaseDefinitionsContractTest {
     assertThat(values(checklist, "label")).isEqualTo(List.of(EligibilityCriterion.values()).stream()
         .map(EligibilityCriterion::policyWording).toList());
     assertThat(values(component(name, "prescreenUnmetCriteria"), "value")).isEqualTo(EligibilityCriterion.codes());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"reviewCriteria", "medicalDirectorReview"})
+  void anAllMetPrescreenSaysSoInsteadOfShowingAnEmptyList(String name) throws Exception {
+    JsonNode allMet = StreamSupport.stream(form(name).get("components").spliterator(), false)
+        .filter(c -> c.path("id").asText().equals("Text_PrescreenAllMet")).findFirst().orElseThrow();
+    assertThat(allMet.get("text").asText()).contains("every criterion and exclusion is met");
+    assertThat(allMet.at("/conditional/hide").asText()).isEqualTo("=not(prescreenMeetsCriteria)");
+    assertThat(component(name, "prescreenUnmetCriteria").at("/conditional/hide").asText())
+        .isEqualTo("=prescreenMeetsCriteria");
   }
 
   @Test
