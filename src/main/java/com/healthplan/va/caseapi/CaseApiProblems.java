@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -120,6 +121,13 @@ class CaseApiProblems {
   @ExceptionHandler({ApiCaller.RoleRequiredException.class, AuthorizationException.class})
   ProblemDetail forbidden(RuntimeException e) {
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account has no role for this.");
+  }
+
+  @ExceptionHandler(TransfersBusyException.class)
+  ResponseEntity<ProblemDetail> busy(TransfersBusyException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+            "Too many documents are being transferred right now; try again in a few seconds."));
   }
 
   @ExceptionHandler(RuntimeException.class)

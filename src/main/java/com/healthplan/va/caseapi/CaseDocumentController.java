@@ -11,6 +11,8 @@ import com.healthplan.va.security.CaseRoles;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +42,13 @@ class CaseDocumentController {
   private static final List<String> UPLOAD_ROLES =
       List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS);
 
+  /**
+   * Uploads and downloads hold a whole document (up to 20 MB) in memory: at most this many at once, so that a
+   * burst of requests cannot exhaust the heap.
+   */
+  static final int MAX_CONCURRENT_TRANSFERS = 8;
+
+  private final Semaphore transfers = new Semaphore(MAX_CONCURRENT_TRANSFERS);
   private final DocumentUploads uploads;
   private final CaseDocuments documents;
   private final CaseRepository cases;
@@ -61,7 +70,7 @@ class CaseDocumentController {
       @RequestParam(name = "kind", required = false) String kind) {
     caller.requireAnyOf(UPLOAD_ROLES);
     requireCase(caseId);
-    DocumentSummary stored = uploads.upload(caseId, kind, file, caller.userId());
+    DocumentSummary stored = transfer(() -> uploads.upload(caseId, kind, file, caller.userId()));
     return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + stored.documentId()))
         .body(view(stored));
   }
@@ -81,7 +90,8 @@ class CaseDocumentController {
     if (!DOCUMENT_ID.matcher(documentId).matches()) {
       throw new DocumentNotFoundException();
     }
-    DocumentContent document = documents.find(caseId, documentId).orElseThrow(DocumentNotFoundException::new);
+    DocumentContent document = transfer(() -> documents.find(caseId, documentId))
+        .orElseThrow(DocumentNotFoundException::new);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.summary().mediaType()))
         .contentLength(document.content().length)
@@ -89,6 +99,17 @@ class CaseDocumentController {
         .header("X-Content-Type-Options", "nosniff")
         .cacheControl(CacheControl.noStore())
         .body(document.content());
+  }
+
+  private <T> T transfer(Supplier<T> work) {
+    if (!transfers.tryAcquire()) {
+      throw new TransfersBusyException();
+    }
+    try {
+      return work.get();
+    } finally {
+      transfers.release();
+    }
   }
 
   private void requireCase(String caseId) {

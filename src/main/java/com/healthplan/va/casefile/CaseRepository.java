@@ -101,13 +101,16 @@ public class CaseRepository {
         caseId);
   }
 
-  /** The determination, and the status it puts the case in. */
-  public void recordDetermination(String caseId, CaseFile.Determination determination, CaseStatus status) {
-    update("UPDATE va_case SET determination_outcome = ?, determination_decided_by = ?, "
+  /**
+   * The determination, and the status it puts the case in. A determination is final: returns false, and changes
+   * nothing, when the case was already determined.
+   */
+  public boolean recordDetermination(String caseId, CaseFile.Determination determination, CaseStatus status) {
+    return jdbc.update("UPDATE va_case SET determination_outcome = ?, determination_decided_by = ?, "
             + "determination_decided_at = ?, determination_rationale = ?, determination_unmet_criteria = ?, "
-            + "status = ?, updated_at = ? WHERE case_id = ?",
+            + "status = ?, updated_at = ? WHERE case_id = ? AND determination_outcome IS NULL",
         determination.outcome(), determination.decidedBy(), moment(determination.decidedAt()),
-        determination.rationale(), codes(determination.unmetCriteria()), status.name(), now(), caseId);
+        determination.rationale(), codes(determination.unmetCriteria()), status.name(), now(), caseId) == 1;
   }
 
   public void markEscalated(String caseId) {

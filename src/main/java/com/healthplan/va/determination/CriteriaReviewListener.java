@@ -92,7 +92,7 @@ class CriteriaReviewListener implements TaskListener {
       case APPROVE -> determinations.record(caseScope, caseId, new Determination(Determination.Outcome.APPROVED,
           nurse.userId(), now,
           note != null ? note : "Every criterion of the policy was confirmed as met in the criteria review.",
-          List.of()));
+          List.of()), REVIEW_DECISION);
       case REQUEST_INFORMATION -> {
         // the provider's deadline is set when the request is actually sent (RequestInformationDelegate)
         cases.recordInformationRequested(caseId, requested);

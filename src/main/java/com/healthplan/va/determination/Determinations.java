@@ -4,6 +4,7 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.criteria.CriteriaList;
 import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.input.FieldErrors;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,12 @@ class Determinations {
     this.cases = cases;
   }
 
-  void record(VariableScope caseScope, String caseId, Determination determination) {
-    cases.recordDetermination(caseId, determination.asRecorded(), determination.outcome().status());
+  /** Records it; refuses the completion, naming the decision field, when the case was already determined. */
+  void record(VariableScope caseScope, String caseId, Determination determination, String decisionField) {
+    if (!cases.recordDetermination(caseId, determination.asRecorded(), determination.outcome().status())) {
+      throw FieldErrors.refusal(decisionField, "This case has already been determined; a determination "
+          + "is final.");
+    }
     caseScope.setVariable(DETERMINATION_OUTCOME, determination.outcome().name());
     caseScope.setVariable(DETERMINATION_DECIDED_BY, determination.decidedBy());
     caseScope.setVariable(DETERMINATION_DECIDED_AT, Date.from(determination.decidedAt()));

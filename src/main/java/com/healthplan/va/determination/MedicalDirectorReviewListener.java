@@ -66,6 +66,6 @@ class MedicalDirectorReviewListener implements TaskListener {
     Determination determination = decision == MedicalDirectorDecision.DENY
         ? new Determination(Determination.Outcome.DENIED, physician.userId(), calendar.now(), rationale, unmet)
         : new Determination(Determination.Outcome.APPROVED, physician.userId(), calendar.now(), rationale, List.of());
-    determinations.record(caseScope, caseId, determination);
+    determinations.record(caseScope, caseId, determination, MEDICAL_DIRECTOR_DECISION);
   }
 }

@@ -39,6 +39,12 @@ class DocumentRepository {
         });
   }
 
+  /** How many documents the case holds, and their bytes in all. */
+  long[] countAndBytes(String caseId) {
+    return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM va_document WHERE case_id = ?",
+        (row, number) -> new long[] {row.getLong(1), row.getLong(2)}, caseId);
+  }
+
   /** The case's documents, newest first. */
   List<DocumentSummary> of(String caseId) {
     return jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM va_document WHERE case_id = ? "

@@ -5,7 +5,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,7 +45,6 @@ public enum DocumentType {
   private static final byte[] TIFF_LITTLE_ENDIAN = {'I', 'I', '*', 0};
   private static final byte[] TIFF_BIG_ENDIAN = {'M', 'M', 0, '*'};
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  private static final List<String> MARKUP_TAGS = List.of("<script", "<html", "<iframe", "<object", "<embed", "<svg");
 
   private final String mediaType;
 
@@ -70,7 +68,9 @@ public enum DocumentType {
     if (startsWith(content, PNG_SIGNATURE, 0) && startsWith(content, PNG_FIRST_CHUNK, PNG_SIGNATURE.length)) {
       return Optional.of(PNG);
     }
-    if (startsWith(content, JPEG_SIGNATURE, 0) && content.length > JPEG_SIGNATURE.length) {
+    // the third byte starts a marker segment: the fourth is its code, C0 to FE
+    if (startsWith(content, JPEG_SIGNATURE, 0) && content.length > JPEG_SIGNATURE.length
+        && (content[3] & 0xFF) >= 0xC0 && (content[3] & 0xFF) <= 0xFE) {
       return Optional.of(JPEG);
     }
     if ((startsWith(content, TIFF_LITTLE_ENDIAN, 0) || startsWith(content, TIFF_BIG_ENDIAN, 0))
@@ -114,11 +114,15 @@ public enum DocumentType {
     return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || (c >= 0x7F && c <= 0x9F);
   }
 
+  /**
+   * Any tag-like text: a {@code <} followed by a letter, {@code /}, {@code !} or {@code ?}. A clinical note has no
+   * use for one ("pain < 7" still passes), and a browser could read one as markup.
+   */
   private static boolean containsMarkupTag(CharBuffer text) {
     String content = text.toString();
-    for (int at = content.indexOf('<'); at >= 0; at = content.indexOf('<', at + 1)) {
-      int from = at;
-      if (MARKUP_TAGS.stream().anyMatch(tag -> content.regionMatches(true, from, tag, 0, tag.length()))) {
+    for (int at = content.indexOf('<'); at >= 0 && at + 1 < content.length(); at = content.indexOf('<', at + 1)) {
+      char next = content.charAt(at + 1);
+      if (Character.isLetter(next) || next == '/' || next == '!' || next == '?') {
         return true;
       }
     }

@@ -31,6 +31,9 @@ public class DocumentUploads {
 
   /** 20 MB: the most a document may hold (the multipart limit of {@code spring.servlet.multipart} is the same). */
   public static final long MAX_BYTES = 20L * 1024 * 1024;
+  /** What one case may hold: far more than a case needs, few enough that no caller can fill the disk. */
+  static final int MAX_DOCUMENTS_PER_CASE = 100;
+  static final long MAX_BYTES_PER_CASE = 500L * 1024 * 1024;
   static final String FILE = "file";
   static final String KIND = "kind";
   static final String TOO_LARGE = "The file is larger than 20 MB";
@@ -80,6 +83,11 @@ public class DocumentUploads {
         if (type.isEmpty()) {
           errors.add(new FieldError(FILE, WRONG_TYPE));
         }
+      }
+      long[] held = documents.countAndBytes(caseId);
+      if (held[0] >= MAX_DOCUMENTS_PER_CASE || held[1] + content.length > MAX_BYTES_PER_CASE) {
+        errors.add(new FieldError(FILE, "This case already holds as many documents as it may (at most "
+            + MAX_DOCUMENTS_PER_CASE + " documents, " + MAX_BYTES_PER_CASE / (1024 * 1024) + " MB in all)"));
       }
       Optional<DocumentKind> kind = kind(kindName, errors);
       if (!errors.isEmpty()) {

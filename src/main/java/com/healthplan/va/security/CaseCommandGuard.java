@@ -121,6 +121,10 @@ class CaseCommandGuard extends CommandInterceptor {
     }
     var authentication = identity.get().getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {
+      if (command instanceof AbstractRestartProcessInstanceCmd) {
+        // a restart skips the intake and may start a phase without its case: nobody restarts, administrators neither
+        throw new AuthorizationException("A case or a phase is never restarted; open a new case instead.");
+      }
       refusePhaseStart(command);
     }
     if (authentication == null || authentication.getUserId() == null

@@ -483,4 +483,21 @@ class CaseDocumentApiTest extends CaseTestSupport {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void aCaseHoldsAtMost100Documents() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      jdbc.update("INSERT INTO va_document (document_id, case_id, kind, file_name, media_type, size_bytes, sha256, "
+          + "uploaded_by, uploaded_at, content) VALUES (?, ?, 'OTHER', 'a.txt', 'text/plain;charset=UTF-8', 1, ?, "
+          + "'nurse1', CURRENT_TIMESTAMP, ?)", java.util.UUID.randomUUID().toString(), caseId, "0".repeat(64),
+          new byte[] {'a'});
+    }
+
+    HttpResponse<String> refused = upload(caseId, "OTHER", "a.pdf", "application/pdf", SampleDocuments.pdf(), NURSE);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("at most 100 documents");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM va_document WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(100);
+  }
 }

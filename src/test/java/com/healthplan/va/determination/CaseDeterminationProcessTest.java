@@ -2,6 +2,7 @@ package com.healthplan.va.determination;
 
 import static com.healthplan.va.support.Refusals.refusedFields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.healthplan.va.criteria.EligibilityCriterion;
@@ -505,5 +506,47 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     completeAs("nurse1", instance, "UserTask_ReviewCriteria", review("APPROVE", ALL_CRITERIA));
 
     assertThat(timer(instance, "Timer_DeterminationDueSoon")).isNull();
+  }
+
+  @Test
+  void aDeterminationIsFinalEvenIfASecondDeterminationWereStarted() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "radicularSymptoms", true));
+    // an administrator's modification starts a second determination beside the first
+    runtimeService.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity("CallActivity_DetermineCoverage").execute();
+    List<Task> reviews = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("UserTask_ReviewCriteria").list();
+    assertThat(reviews).hasSize(2);
+    Map<String, Object> refer = review("REFER_TO_MEDICAL_DIRECTOR", ALL_CRITERIA);
+    refer.put("reviewNote", "Radicular pain documented.");
+    for (Task task : reviews) {
+      taskService.claim(task.getId(), "nurse1");
+      taskService.complete(task.getId(), refer);
+    }
+    List<Task> physicianReviews = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("UserTask_ReviewAsMedicalDirector").list();
+    Map<String, Object> deny = new HashMap<>();
+    deny.put("medicalDirectorDecision", "DENY");
+    deny.put("reviewConfirmedCriteria", new ArrayList<>(ALL_CRITERIA.subList(0, 10)));
+    deny.put("medicalDirectorRationale", "Radicular symptoms at the fracture level.");
+    taskService.claim(physicianReviews.get(0).getId(), "md1");
+    taskService.complete(physicianReviews.get(0).getId(), deny);
+
+    Map<String, Object> approve = new HashMap<>();
+    approve.put("medicalDirectorDecision", "APPROVE");
+    approve.put("reviewConfirmedCriteria", new ArrayList<>(ALL_CRITERIA));
+    approve.put("medicalDirectorRationale", "Approved.");
+    taskService.claim(physicianReviews.get(1).getId(), "md1");
+    assertThat(refusedFields(() -> taskService.complete(physicianReviews.get(1).getId(), approve)))
+        .extracting(FieldError::field).containsExactly("medicalDirectorDecision");
+    assertThat(caseFile(instance).determination().outcome()).isEqualTo("DENIED");
+  }
+
+  @Test
+  void aDeterminationCannotRunWithoutItsCase() {
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("vertebralAugmentationDetermination",
+        "VA-2026-999999")).hasMessageContaining("starts only when its case calls it");
+    assertThat(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey("VA-2026-999999").count()).isZero();
   }
 }

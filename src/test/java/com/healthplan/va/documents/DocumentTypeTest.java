@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -125,6 +126,21 @@ class DocumentTypeTest {
 
   @Test
   void lessThanSignsInProseAreFine() {
-    assertThat(DocumentType.of(ascii("VAS < 7 after 6 weeks; levels T12<->L1; a<b"))).contains(DocumentType.PLAIN_TEXT);
+    assertThat(DocumentType.of(ascii("VAS < 7 after 6 weeks; levels T12<->L1; a < b; <3"))).contains(DocumentType.PLAIN_TEXT);
+  }
+
+  @Test
+  void anyTagLikeTextIsMarkupAndRefused() {
+    for (String markup : List.of("hello\n<img src=x onerror=alert(1)>", "see <a href=\"javascript:alert(1)\">x</a>",
+        "note </p>", "x <!-- y -->", "x <?xml version=\"1.0\"?>")) {
+      assertThat(DocumentType.of(ascii(markup))).as(markup).isEmpty();
+    }
+  }
+
+  @Test
+  void aJpegNeedsAMarkerAfterItsSignature() {
+    byte[] notAMarker = SampleDocuments.jpeg();
+    notAMarker[3] = 0x00;
+    assertThat(DocumentType.of(notAMarker)).isEmpty();
   }
 }

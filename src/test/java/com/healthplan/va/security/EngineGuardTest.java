@@ -122,6 +122,12 @@ class EngineGuardTest extends CaseTestSupport {
   @ParameterizedTest
   @ValueSource(strings = {"/restart", "/restart/", "/restart-async", ";x=1/restart"})
   void aFinishedCaseCannotBeRestarted(String suffix) {
+    for (String user : List.of("nurse1", "demo")) {
+      restartRefused(suffix, user);
+    }
+  }
+
+  private void restartRefused(String suffix, String user) {
     String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("vertebralAugmentationCase").latestVersion().singleResult().getId();
     ProcessInstance instance = openCase(eligibleIntake());
@@ -131,7 +137,7 @@ class EngineGuardTest extends CaseTestSupport {
     HttpResponse<String> refused = post(ENGINE_REST, "/process-definition/" + definitionId + suffix,
         "{\"processInstanceIds\":[\"" + instance.getId() + "\"],\"skipCustomListeners\":true,"
             + "\"instructions\":[{\"type\":\"startAfterActivity\",\"activityId\":\"StartEvent_CaseReceived\"}]}",
-        "nurse1");
+        user);
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(caseCount()).isEqualTo(before);
