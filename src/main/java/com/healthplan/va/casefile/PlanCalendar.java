@@ -3,9 +3,7 @@ package com.healthplan.va.casefile;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -38,9 +36,5 @@ public class PlanCalendar {
 
   public LocalDate today() {
     return LocalDate.now(clock);
-  }
-
-  public OffsetDateTime dateTimeOf(Date date) {
-    return date.toInstant().atZone(zone()).toOffsetDateTime();
   }
 }
