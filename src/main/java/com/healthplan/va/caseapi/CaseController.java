@@ -31,8 +31,10 @@ class CaseController {
   private final CaseIntakeService intake;
   private final CaseViewReader cases;
   private final ApiCaller caller;
+  private final CaseTimeline timeline;
 
-  CaseController(CaseIntakeService intake, CaseViewReader cases, ApiCaller caller) {
+  CaseController(CaseIntakeService intake, CaseViewReader cases, ApiCaller caller, CaseTimeline timeline) {
+    this.timeline = timeline;
     this.intake = intake;
     this.cases = cases;
     this.caller = caller;
@@ -53,5 +55,15 @@ class CaseController {
       throw new CaseNotFoundException(caseId);
     }
     return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+  }
+
+  /** Who did what and when, oldest first: {@code [{at, actor, event, detail}]}. */
+  @GetMapping("/{caseId}/timeline")
+  List<CaseTimeline.Entry> timeline(@PathVariable String caseId) {
+    caller.requireAnyOf(CaseRoles.ALL);
+    if (!CASE_ID.matcher(caseId).matches()) {
+      throw new CaseNotFoundException(caseId);
+    }
+    return timeline.of(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
   }
 }

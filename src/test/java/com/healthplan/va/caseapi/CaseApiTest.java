@@ -198,4 +198,42 @@ class CaseApiTest extends CaseTestSupport {
     }
     assertThat(caseCount()).isEqualTo(before);
   }
+
+  @Test
+  void theTimelineSaysWhoDidWhatOldestFirst() throws Exception {
+    String caseId = read(http.postJson("/api/cases", body(eligibleIntake()), "Authorization", NURSE)).get("caseId")
+        .asText();
+    var task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+    assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"nurse1\"}",
+        "Authorization", NURSE).statusCode()).isEqualTo(204);
+    assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+        com.healthplan.va.support.EngineRestVariables.of(Map.of("reviewDecision", "APPROVE",
+            "reviewConfirmedCriteria", com.healthplan.va.criteria.EligibilityCriterion.codes())),
+        "Authorization", NURSE).statusCode()).isEqualTo(204);
+    runAsyncJobs(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey("vertebralAugmentationCase").singleResult());
+
+    HttpResponse<String> response = http.get("/api/cases/" + caseId + "/timeline", "Authorization",
+        basic("coord1", "coord1"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<String> events = new java.util.ArrayList<>();
+    List<String> times = new java.util.ArrayList<>();
+    for (JsonNode entry : read(response)) {
+      events.add(entry.get("event").asText() + " | " + entry.get("actor").asText() + " | " + entry.get("detail").asText());
+      times.add(entry.get("at").asText());
+    }
+    assertThat(events).containsSubsequence(
+        "Case received | nurse1 | standard request; determination due " + today().plusDays(7),
+        "Task opened | system | Review criteria",
+        "Task claimed | nurse1 | Review criteria",
+        "Task completed | nurse1 | Review criteria");
+    assertThat(events).anyMatch(e -> e.startsWith("Criteria prescreened | system"));
+    assertThat(events).anyMatch(e -> e.equals("Determination made | nurse1 | APPROVED"));
+    assertThat(events).anyMatch(e -> e.equals("Notice sent | system | DETERMINATION_APPROVED to spine@clinic.example"));
+    assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(java.time.OffsetDateTime::parse));
+    assertThat(http.get("/api/cases/VA-2000-000001/timeline", "Authorization", NURSE).statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/cases/" + caseId + "/timeline", "Authorization",
+        basic(NO_ROLE_USER, "no-role-password")).statusCode()).isEqualTo(403);
+  }
 }

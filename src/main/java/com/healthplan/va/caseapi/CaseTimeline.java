@@ -1,0 +1,113 @@
+package com.healthplan.va.caseapi;
+
+import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.notification.NoticeMailer;
+import com.healthplan.va.notification.SentNotice;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who did what to a case and when, oldest first, in plain words: read from the engine's history (every process of
+ * the case: the case and its phases, found by the case id), the case file and the sent-mail ledger.
+ */
+@Component
+class CaseTimeline {
+
+  /** One entry: when, who ({@code system} for the application's own steps), what, and a detail. */
+  record Entry(OffsetDateTime at, String actor, String event, String detail) {
+  }
+
+  private static final String SYSTEM = "system";
+
+  private final CaseRepository cases;
+  private final HistoryService history;
+  private final NoticeMailer notices;
+  private final PlanCalendar calendar;
+
+  CaseTimeline(CaseRepository cases, HistoryService history, NoticeMailer notices, PlanCalendar calendar) {
+    this.cases = cases;
+    this.history = history;
+    this.notices = notices;
+    this.calendar = calendar;
+  }
+
+  Optional<List<Entry>> of(String caseId) {
+    return cases.find(caseId).map(file -> entries(file));
+  }
+
+  private List<Entry> entries(CaseFile file) {
+    List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(file.caseId())
+        .list().stream().map(HistoricProcessInstance::getId).toList();
+    List<Entry> entries = new ArrayList<>();
+    String receivedBy = history.createHistoricProcessInstanceQuery().processInstanceId(file.processInstanceId())
+        .list().stream().map(HistoricProcessInstance::getStartUserId).filter(u -> u != null).findFirst()
+        .orElse(SYSTEM);
+    entries.add(entry(file.receivedAt(), receivedBy, "Case received", file.intake().urgency().name().toLowerCase()
+        + " request; determination due " + moment(file.determinationDueAt()).toLocalDate()));
+    Map<String, String> taskNames = new java.util.HashMap<>();
+    for (String instance : instances) {
+      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
+        taskNames.put(task.getId(), task.getName());
+        entries.add(entry(task.getStartTime(), SYSTEM, "Task opened", task.getName()));
+        if (task.getEndTime() != null) {
+          boolean completed = "completed".equals(task.getDeleteReason());
+          entries.add(entry(task.getEndTime(), task.getAssignee() == null ? SYSTEM : task.getAssignee(),
+              completed ? "Task completed" : "Task closed", task.getName()));
+        }
+      }
+      for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+          .activityType("businessRuleTask").finished().list()) {
+        entries.add(entry(activity.getEndTime(), SYSTEM, "Criteria prescreened", activity.getActivityName()));
+      }
+    }
+    for (String instance : instances) {
+      for (UserOperationLogEntry claim : history.createUserOperationLogQuery().processInstanceId(instance)
+          .operationType(UserOperationLogEntry.OPERATION_TYPE_CLAIM).list()) {
+        if (claim.getNewValue() != null && "assignee".equals(claim.getProperty())) {
+          entries.add(entry(claim.getTimestamp(), claim.getUserId() == null ? SYSTEM : claim.getUserId(),
+              "Task claimed", taskNames.getOrDefault(claim.getTaskId(), "task")));
+        }
+      }
+    }
+    if (file.informationRequest() != null && file.informationRequest().receivedAt() != null) {
+      entries.add(entry(file.informationRequest().receivedAt(), SYSTEM, "Requested information recorded",
+          "request " + file.informationRequest().count()));
+    }
+    if (file.determination() != null) {
+      entries.add(entry(file.determination().decidedAt(), file.determination().decidedBy(), "Determination made",
+          file.determination().outcome() + (file.determination().unmetCriteria().isEmpty() ? ""
+              : "; unmet: " + String.join(", ", file.determination().unmetCriteria()))));
+    }
+    for (SentNotice notice : notices.sentFor(file.caseId())) {
+      entries.add(entry(notice.sentAt(), SYSTEM, "Notice sent", notice.kind() + " to " + notice.to()));
+    }
+    return entries.stream().sorted(Comparator.comparing(Entry::at)).collect(Collectors.toList());
+  }
+
+  private Entry entry(Date at, String actor, String event, String detail) {
+    return entry(at.toInstant(), actor, event, detail);
+  }
+
+  private Entry entry(Instant at, String actor, String event, String detail) {
+    return new Entry(moment(at), actor, event, detail);
+  }
+
+  private OffsetDateTime moment(Instant instant) {
+    return instant.atZone(calendar.zone()).toOffsetDateTime();
+  }
+}
