@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartException;
  * with an {@code errors} array naming each refused field. Multipart uploads are parsed lazily
  * ({@code spring.servlet.multipart.resolve-lazily}), so an upload over the limit reaches this handler too.
  */
-@RestControllerAdvice(assignableTypes = {CaseController.class, CaseDocumentController.class})
+@RestControllerAdvice(assignableTypes = {CaseController.class, CaseDocumentController.class, ReportController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseApiProblems {
 
