@@ -57,6 +57,8 @@ class RoleAuthorizations {
         Permissions.READ_HISTORY);
     grant(CaseRoles.COORDINATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(CaseRoles.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    // Cockpit's human-task view counts every task; coordinators track the cases' tasks (all tasks are case tasks)
+    grant(CaseRoles.COORDINATORS, Resources.TASK, ANY, Permissions.READ);
 
     // medical directors: Tasklist; read cases, work their candidate tasks
     grant(CaseRoles.MEDICAL_DIRECTORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

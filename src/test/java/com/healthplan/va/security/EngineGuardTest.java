@@ -342,4 +342,19 @@ class EngineGuardTest extends CaseTestSupport {
     assertThat(http.get("/engine-rest/task", "Authorization", basic("md1", "md1")).statusCode()).isEqualTo(200);
     assertThat(new Http(port).loginToWebapp("tasklist", "md1", "md1")).isEqualTo(200);
   }
+
+  @Test
+  void coordinatorsSeeEveryCaseTaskButCannotWorkThem() throws Exception {
+    ProcessInstance instance = openCase(eligibleIntake());
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+
+    HttpResponse<String> listed = http.get("/engine-rest/task?processInstanceBusinessKey=" + instance.getBusinessKey(),
+        "Authorization", basic("coord1", "coord1"));
+    HttpResponse<String> claimed = post(ENGINE_REST, "/task/" + task.getId() + "/claim", "{\"userId\":\"coord1\"}",
+        "coord1");
+
+    assertThat(json.readTree(listed.body()).findValuesAsText("id")).contains(task.getId());
+    assertThat(claimed.statusCode()).isEqualTo(403);
+    assertThat(identityService.createUserQuery().userId("demo").singleResult().getFirstName()).isEqualTo("Demo");
+  }
 }
