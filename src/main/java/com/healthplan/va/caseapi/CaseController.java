@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
 class CaseController {
 
-  private static final Pattern CASE_ID = Pattern.compile("VA-[0-9]{4}-[0-9]{6}");
+  /** A case id as the contract writes it; anything else is no case. */
+  static final Pattern CASE_ID = Pattern.compile("VA-[0-9]{4}-[0-9]{6}");
   /** Who may open cases: intake is the nurses' work. */
   private static final List<String> INTAKE_ROLES = List.of(CaseRoles.NURSES, CaseRoles.ADMINISTRATORS);
 

@@ -35,7 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/cases/{caseId}/documents")
 class CaseDocumentController {
 
-  private static final Pattern CASE_ID = Pattern.compile("VA-[0-9]{4}-[0-9]{6}");
   private static final Pattern DOCUMENT_ID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   /** Who may add documents: medical directors read them only. */
@@ -113,7 +112,7 @@ class CaseDocumentController {
   }
 
   private void requireCase(String caseId) {
-    if (!CASE_ID.matcher(caseId).matches() || !cases.exists(caseId)) {
+    if (!CaseController.CASE_ID.matcher(caseId).matches() || !cases.exists(caseId)) {
       throw new CaseNotFoundException(caseId);
     }
   }

@@ -1,6 +1,5 @@
 package com.healthplan.va.casefile;
 
-import com.healthplan.va.casefile.Urgency;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;

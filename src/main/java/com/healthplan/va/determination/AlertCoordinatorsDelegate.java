@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A determination falls due soon: the review tasks still open move to the top of Tasklist (priority; review tasks
- * created later get it from {@code determinationEscalated}) and the follow-up coordinators are e-mailed. Runs as
+ * created later get it from the case file, through {@link ReviewPriority}) and the follow-up coordinators are e-mailed. Runs as
  * an asynchronous job with retries.
  */
 @Component("alertCoordinators")

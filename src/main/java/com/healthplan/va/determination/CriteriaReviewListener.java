@@ -7,6 +7,7 @@ import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.CaseStatus;
+import com.healthplan.va.casefile.CaseStatusUpdater;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
@@ -29,8 +30,11 @@ class CriteriaReviewListener implements TaskListener {
   private final PlanCalendar calendar;
   private final CaseRepository cases;
   private final Determinations determinations;
+  private final CaseStatusUpdater caseStatuses;
 
-  CriteriaReviewListener(PlanCalendar calendar, CaseRepository cases, Determinations determinations) {
+  CriteriaReviewListener(PlanCalendar calendar, CaseRepository cases, Determinations determinations,
+      CaseStatusUpdater caseStatuses) {
+    this.caseStatuses = caseStatuses;
     this.calendar = calendar;
     this.cases = cases;
     this.determinations = determinations;
@@ -96,14 +100,12 @@ class CriteriaReviewListener implements TaskListener {
       case REQUEST_INFORMATION -> {
         // the provider's deadline is set when the request is actually sent (RequestInformationDelegate)
         cases.recordInformationRequested(caseId, requested);
-        caseScope.setVariable(INFORMATION_REQUEST_COUNT, cases.get(caseId).informationRequest().count());
+        int requests = caseFile.informationRequest() == null ? 0 : caseFile.informationRequest().count();
+        caseScope.setVariable(INFORMATION_REQUEST_COUNT, requests + 1);
         caseScope.removeVariable(INFORMATION_DUE_AT);
         caseScope.setVariable(CASE_STATUS, CaseStatus.PENDED_FOR_INFORMATION.name());
       }
-      case REFER_TO_MEDICAL_DIRECTOR -> {
-        cases.enter(caseId, CaseStatus.MEDICAL_DIRECTOR_REVIEW);
-        caseScope.setVariable(CASE_STATUS, CaseStatus.MEDICAL_DIRECTOR_REVIEW.name());
-      }
+      case REFER_TO_MEDICAL_DIRECTOR -> caseStatuses.enter(caseScope, caseId, CaseStatus.MEDICAL_DIRECTOR_REVIEW);
     }
   }
 }

@@ -11,6 +11,7 @@ import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.ActingUser;
 import com.healthplan.va.security.CaseRoles;
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -55,8 +56,8 @@ class MedicalDirectorReviewListener implements TaskListener {
     errors.throwIfAny();
 
     String caseId = submission.caseId();
-    cases.recordReview(caseId, new CaseFile.Review(decision.name(), confirmed, rationale, physician.userId(),
-        calendar.now()));
+    Instant now = calendar.now();
+    cases.recordReview(caseId, new CaseFile.Review(decision.name(), confirmed, rationale, physician.userId(), now));
     DelegateExecution caseScope = task.getExecution();
     caseScope.setVariable(MEDICAL_DIRECTOR_DECISION, decision.name());
     caseScope.setVariable(MEDICAL_DIRECTOR_RATIONALE, rationale);
@@ -64,8 +65,8 @@ class MedicalDirectorReviewListener implements TaskListener {
     // a denial names the criteria it rests on; an approval has none (what the physician left unticked stays in
     // reviewConfirmedCriteria)
     Determination determination = decision == MedicalDirectorDecision.DENY
-        ? new Determination(Determination.Outcome.DENIED, physician.userId(), calendar.now(), rationale, unmet)
-        : new Determination(Determination.Outcome.APPROVED, physician.userId(), calendar.now(), rationale, List.of());
+        ? new Determination(Determination.Outcome.DENIED, physician.userId(), now, rationale, unmet)
+        : new Determination(Determination.Outcome.APPROVED, physician.userId(), now, rationale, List.of());
     determinations.record(caseScope, caseId, determination, MEDICAL_DIRECTOR_DECISION);
   }
 }

@@ -1,11 +1,10 @@
 package com.healthplan.va.determination;
 
-import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.casefile.CaseRepository;
-import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.CaseVariables;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.notification.NoticeMailer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -13,6 +13,14 @@ public class FieldErrors {
     return RefusedInput.record(new InvalidCaseInputException(List.of(new FieldError(field, message))));
   }
 
+  /**
+   * A submitted field's name as a message may echo it: quoted when it is a plain name, otherwise "A field" (a
+   * message must never carry markup or other text of the caller's back to a browser).
+   */
+  public static String nameOf(String field) {
+    return field != null && field.matches("[A-Za-z0-9_]{1,60}") ? "'" + field + "'" : "A field";
+  }
+
   public void add(String field, String message) {
     errors.add(new FieldError(field, message));
   }

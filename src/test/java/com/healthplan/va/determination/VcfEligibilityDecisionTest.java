@@ -77,6 +77,15 @@ class VcfEligibilityDecisionTest {
     return day.toString();
   }
 
+  /** Whether the pain criterion is unmet for an otherwise eligible intake with these answers. */
+  static boolean painUnmet(Integer painScore, Boolean interferes, Boolean independent) {
+    VariableMap intake = eligibleIntake()
+        .putValue("painScore", painScore)
+        .putValue("painInterferesWithAdls", interferes)
+        .putValue("adlsPreviouslyIndependent", independent);
+    return unmet(intake).contains("PAIN_CRITERION_NOT_MET");
+  }
+
   static List<String> unmet(VariableMap intake) {
     return dmnEngine.evaluateDecisionTable(decision, intake).collectEntries("unmetCriterion");
   }
@@ -222,11 +231,7 @@ class VcfEligibilityDecisionTest {
         "10,   false, null,  false",
     })
     void painCriterionWithMissingAnswers(Integer painScore, Boolean interferes, Boolean independent, boolean unmet) {
-      VariableMap intake = eligibleIntake()
-          .putValue("painScore", painScore)
-          .putValue("painInterferesWithAdls", interferes)
-          .putValue("adlsPreviouslyIndependent", independent);
-      assertThat(unmet(intake).contains("PAIN_CRITERION_NOT_MET")).isEqualTo(unmet);
+      assertThat(painUnmet(painScore, interferes, independent)).isEqualTo(unmet);
     }
 
     @Test
@@ -305,11 +310,7 @@ class VcfEligibilityDecisionTest {
         "10, false, false, false",
     })
     void severeOrFunctionLimitingPain(int painScore, boolean interferes, boolean independent, boolean unmet) {
-      VariableMap intake = eligibleIntake()
-          .putValue("painScore", painScore)
-          .putValue("painInterferesWithAdls", interferes)
-          .putValue("adlsPreviouslyIndependent", independent);
-      assertThat(unmet(intake).contains("PAIN_CRITERION_NOT_MET")).isEqualTo(unmet);
+      assertThat(painUnmet(painScore, interferes, independent)).isEqualTo(unmet);
     }
   }
 

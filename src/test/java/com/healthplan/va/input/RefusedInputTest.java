@@ -3,11 +3,9 @@ package com.healthplan.va.input;
 import static com.healthplan.va.support.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
 import com.healthplan.va.support.EngineRestVariables;
-import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -15,16 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Text limits are checked on the value as submitted, before the engine writes anything, on every text field
@@ -35,15 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RefusedInputTest extends CaseTestSupport {
 
   static final String PADDED = "Short note" + " ".repeat(5000);
-
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
 
   @Test
   void aPaddedNoteIsRefusedBeforeAnythingIsWritten(CapturedOutput output) throws Exception {

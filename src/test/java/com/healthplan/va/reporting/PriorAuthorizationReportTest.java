@@ -4,24 +4,17 @@ import static com.healthplan.va.support.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.support.CaseTestSupport;
-import com.healthplan.va.support.Http;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The yearly report on a crafted set of cases whose shares, averages and medians are known in advance. */
 class PriorAuthorizationReportTest extends CaseTestSupport {
 
   static final OffsetDateTime RECEIVED = OffsetDateTime.of(2025, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
-
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
 
   /** A case decided in 2025 after the given hours (the crafted history of a year before the tests run). */
   void decided(String urgency, String outcome, int hours) {
@@ -38,7 +31,6 @@ class PriorAuthorizationReportTest extends CaseTestSupport {
     decided("STANDARD", "DENIED", 96);
     decided("EXPEDITED", "APPROVED", 10);
     decided("EXPEDITED", "DENIED", 30);
-    Http http = new Http(port);
 
     HttpResponse<String> response = http.get("/api/reports/prior-authorization?year=2025", "Accept",
         "application/json", "Authorization", basic("coord1", "coord1"));
@@ -63,7 +55,6 @@ class PriorAuthorizationReportTest extends CaseTestSupport {
 
   @Test
   void onlyCoordinatorsAndAdministratorsReadItAndTheYearIsChecked() {
-    Http http = new Http(port);
     assertThat(http.get("/api/reports/prior-authorization?year=2025", "Authorization", basic("nurse1", "nurse1"))
         .statusCode()).isEqualTo(403);
     assertThat(http.get("/api/reports/prior-authorization?year=2025", "Authorization", basic("md1", "md1"))

@@ -4,7 +4,6 @@ import static com.healthplan.va.support.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
 import com.healthplan.va.support.EngineRestVariables;
@@ -17,12 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The engine REST API and the webapps: authentication, what each group may open, and bad input refused with a
@@ -31,16 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class EngineAndWebappAccessTest extends CaseTestSupport {
 
   static final String START = "/engine-rest/process-definition/key/vertebralAugmentationCase/start";
-
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
-
 
   @Test
   void theEngineRestApiNeedsCredentials() {

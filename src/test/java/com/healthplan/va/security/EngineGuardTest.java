@@ -4,7 +4,6 @@ import static com.healthplan.va.support.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
@@ -20,14 +19,11 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The attempts a hostile caller made against the first release, through every path spelling the engine's APIs
@@ -37,15 +33,6 @@ class EngineGuardTest extends CaseTestSupport {
 
   static final String ENGINE_REST = "/engine-rest";
   static final String TASKLIST_API = "/camunda/api/engine/engine/default";
-
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
 
   /** Path spellings the engine's JAX-RS resources serve like the plain one. */
   static Stream<Arguments> completionPaths() {
@@ -255,7 +242,6 @@ class EngineGuardTest extends CaseTestSupport {
     JsonNode errors = json.readTree(answer.body()).path("errors");
     return errors.findValuesAsText("field");
   }
-
 
   @Test
   void aTaskIsClaimedOnlyForOneself() {

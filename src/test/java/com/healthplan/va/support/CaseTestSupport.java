@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -46,11 +49,30 @@ public abstract class CaseTestSupport {
   @Autowired protected CaseRepository cases;
   @Autowired protected JdbcTemplate jdbc;
 
+  @LocalServerPort protected int port;
+  @Autowired protected ObjectMapper json;
+  /** A client of the running application, with cookies (webapp sessions), fresh for each test. */
+  protected Http http;
+
+  /** A user with a login but none of the case's groups. */
+  protected static final String NO_ROLE_USER = "no-role-user";
+  protected static final String NO_ROLE_PASSWORD = "no-role-password";
+
   @BeforeEach
-  void connectAssertionsAndMail() {
+  void connectAssertionsMailAndClient() {
     AbstractAssertions.init(processEngine);
     TestMailServer.restart();
     TestMailServer.purge();
+    http = new Http(port);
+  }
+
+  /** Creates {@link #NO_ROLE_USER} once. */
+  protected void createUserWithoutRole() {
+    if (identityService.createUserQuery().userId(NO_ROLE_USER).count() == 0) {
+      User user = identityService.newUser(NO_ROLE_USER);
+      user.setPassword(NO_ROLE_PASSWORD);
+      identityService.saveUser(user);
+    }
   }
 
   @AfterEach
