@@ -1,5 +1,6 @@
 package com.healthplan.va.caseapi;
 
+import com.healthplan.va.casefile.CaseConflictException;
 import com.healthplan.va.documents.DocumentRefusedException;
 import com.healthplan.va.documents.UnknownCaseException;
 import com.healthplan.va.input.FieldError;
@@ -121,6 +122,12 @@ class CaseApiProblems {
   @ExceptionHandler({ApiCaller.RoleRequiredException.class, AuthorizationException.class})
   ProblemDetail forbidden(RuntimeException e) {
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account has no role for this.");
+  }
+
+  @ExceptionHandler(CaseConflictException.class)
+  ProblemDetail conflict(CaseConflictException e) {
+    return problem(HttpStatus.CONFLICT, "case-state-conflict", "Not possible in the case's current state",
+        e.getMessage());
   }
 
   @ExceptionHandler(TransfersBusyException.class)

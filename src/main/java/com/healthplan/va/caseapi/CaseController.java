@@ -1,6 +1,7 @@
 package com.healthplan.va.caseapi;
 
 import com.healthplan.va.intake.CaseIntakeService;
+import com.healthplan.va.procedure.ProcedureRecords;
 import com.healthplan.va.security.ApiCaller;
 import com.healthplan.va.security.CaseRoles;
 import java.net.URI;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,14 +30,19 @@ class CaseController {
   static final Pattern CASE_ID = Pattern.compile("VA-[0-9]{4}-[0-9]{6}");
   /** Who may open cases: intake is the nurses' work. */
   private static final List<String> INTAKE_ROLES = List.of(CaseRoles.NURSES, CaseRoles.ADMINISTRATORS);
+  /** Who may record a procedure: the roles of the "Record procedure" task. */
+  private static final List<String> RECORDING_ROLES = List.of(CaseRoles.COORDINATORS, CaseRoles.NURSES);
 
   private final CaseIntakeService intake;
   private final CaseViewReader cases;
   private final ApiCaller caller;
   private final CaseTimeline timeline;
+  private final ProcedureRecords procedures;
 
-  CaseController(CaseIntakeService intake, CaseViewReader cases, ApiCaller caller, CaseTimeline timeline) {
+  CaseController(CaseIntakeService intake, CaseViewReader cases, ApiCaller caller, CaseTimeline timeline,
+      ProcedureRecords procedures) {
     this.timeline = timeline;
+    this.procedures = procedures;
     this.intake = intake;
     this.cases = cases;
     this.caller = caller;
@@ -55,6 +62,20 @@ class CaseController {
     if (!CASE_ID.matcher(caseId).matches()) {
       throw new CaseNotFoundException(caseId);
     }
+    return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+  }
+
+  /**
+   * A provider's system records the procedure of a scheduled case (the procedure record's fields); the case view
+   * shows it with its payment findings. 400 naming each invalid field, 409 when the case is not scheduled.
+   */
+  @PutMapping(path = "/{caseId}/procedure", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CaseView recordProcedure(@PathVariable String caseId, @RequestBody Map<String, Object> record) {
+    caller.requireAnyOf(RECORDING_ROLES);
+    if (!CASE_ID.matcher(caseId).matches() || cases.find(caseId).isEmpty()) {
+      throw new CaseNotFoundException(caseId);
+    }
+    procedures.record(caseId, record, caller.userId());
     return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
   }
 

@@ -2,6 +2,7 @@ package com.healthplan.va.caseapi;
 
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.documents.CaseDocumentCopies;
 import com.healthplan.va.documents.CaseDocuments;
 import com.healthplan.va.documents.DocumentContent;
 import com.healthplan.va.documents.DocumentSummary;
@@ -53,9 +54,11 @@ class CaseDocumentController {
   private final CaseRepository cases;
   private final PlanCalendar calendar;
   private final ApiCaller caller;
+  private final CaseDocumentCopies copies;
 
   CaseDocumentController(DocumentUploads uploads, CaseDocuments documents, CaseRepository cases,
-      PlanCalendar calendar, ApiCaller caller) {
+      PlanCalendar calendar, ApiCaller caller, CaseDocumentCopies copies) {
+    this.copies = copies;
     this.uploads = uploads;
     this.documents = documents;
     this.cases = cases;
@@ -70,6 +73,7 @@ class CaseDocumentController {
     caller.requireAnyOf(UPLOAD_ROLES);
     requireCase(caseId);
     DocumentSummary stored = transfer(() -> uploads.upload(caseId, kind, file, caller.userId()));
+    copies.refresh(caseId);
     return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + stored.documentId()))
         .body(view(stored));
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.healthplan.va.casefile.CaseIntake;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -23,8 +24,45 @@ record CaseView(
     Integer criteriaVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) InformationRequest informationRequest,
     @JsonInclude(JsonInclude.Include.NON_NULL) Determination determination,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ReturnedToReview returnedToReview,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Documentation documentation,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Schedule schedule,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Procedure procedure,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawal withdrawal,
     List<Notice> notices,
     List<Document> documents) {
+
+  /** Why an approved case came back to criteria review, and the day its criteria are judged on since. */
+  record ReturnedToReview(LocalDate criteriaAsOf, String reason) {
+  }
+
+  /** The pre-procedure documentation items (contract codes) a nurse confirmed or found missing. */
+  @JsonPropertyOrder({"confirmed", "missing"})
+  record Documentation(List<String> confirmed, List<String> missing, OffsetDateTime reviewedAt, String reviewedBy,
+      int requestCount, OffsetDateTime requestedAt, OffsetDateTime dueAt) {
+  }
+
+  /** Where and when the procedure is scheduled, and which follow-ups go to the PCP. */
+  record Schedule(String facilityName, LocalDate scheduledDate, String setting, String inpatientJustification,
+      List<String> deferredToPcp, String scheduledBy, OffsetDateTime scheduledAt) {
+  }
+
+  /** The procedure as recorded, with its payment findings (decision vaPaymentLimits, in its order). */
+  record Procedure(LocalDate procedureDate, List<String> levelsTreated, String imagingGuidance,
+      boolean trocarPlacementImagesRetained, boolean finalVertebralBodyImagesRetained,
+      boolean operativeNarrativeReceived, boolean openSpineProcedureSameSession, List<String> biopsyLevels,
+      String earlyProcedureRationale, String recordedBy, OffsetDateTime recordedAt, List<String> paymentFindings,
+      Integer paymentLimitsVersion, @JsonInclude(JsonInclude.Include.NON_NULL) FindingsResolution findingsResolution) {
+  }
+
+  /** How a coordinator resolved the payment findings. */
+  record FindingsResolution(List<String> resolvedByDocument, String note, String resolvedBy,
+      OffsetDateTime resolvedAt) {
+  }
+
+  /** The procedure will not take place. */
+  record Withdrawal(String reason, String withdrawnBy, OffsetDateTime withdrawnAt) {
+  }
 
   /** What decision {@code vcfEligibility} found at the latest prescreen. */
   record Prescreen(boolean meetsCriteria, List<String> unmetCriteria) {

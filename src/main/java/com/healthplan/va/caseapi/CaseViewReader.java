@@ -5,6 +5,9 @@ import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.documents.CaseDocuments;
 import com.healthplan.va.notification.NoticeMailer;
+import com.healthplan.va.procedure.ProcedureFile;
+import com.healthplan.va.procedure.ProcedureRecord;
+import com.healthplan.va.procedure.ProcedureRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,8 +15,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a case from its case file, the sent-mail ledger and its documents (never their content): open and finished
- * cases alike, three queries.
+ * Reads a case from its case file, its procedure phase, the sent-mail ledger and its documents (never their
+ * content): open and finished cases alike, four queries.
  */
 @Component
 class CaseViewReader {
@@ -22,8 +25,11 @@ class CaseViewReader {
   private final NoticeMailer notices;
   private final CaseDocuments documents;
   private final PlanCalendar calendar;
+  private final ProcedureRepository procedures;
 
-  CaseViewReader(CaseRepository cases, NoticeMailer notices, CaseDocuments documents, PlanCalendar calendar) {
+  CaseViewReader(CaseRepository cases, NoticeMailer notices, CaseDocuments documents, PlanCalendar calendar,
+      ProcedureRepository procedures) {
+    this.procedures = procedures;
     this.cases = cases;
     this.notices = notices;
     this.documents = documents;
@@ -43,6 +49,7 @@ class CaseViewReader {
         decided.outcome(), decided.decidedBy(), moment(decided.decidedAt()), decided.rationale(),
         decided.unmetCriteria());
     CaseFile.Prescreen prescreen = file.prescreen();
+    Optional<ProcedureFile> procedure = procedures.find(file.caseId());
     List<CaseView.Notice> sent = notices.sentFor(file.caseId()).stream()
         .map(n -> new CaseView.Notice(n.kind(), n.to(), moment(n.sentAt()), n.messageId())).toList();
     List<CaseView.Document> caseDocuments = documents.of(file.caseId()).stream()
@@ -59,8 +66,43 @@ class CaseViewReader {
         prescreen == null ? null : prescreen.criteriaVersion(),
         informationRequest,
         determination,
+        file.returnedToReview() == null || file.status().isFinal() ? null : new CaseView.ReturnedToReview(
+            file.returnedToReview().criteriaAsOf(), file.returnedToReview().reason()),
+        procedure.map(p -> documentation(p.documentation())).orElse(null),
+        procedure.map(p -> schedule(p.schedule())).orElse(null),
+        procedure.map(this::procedure).orElse(null),
+        procedure.map(p -> withdrawal(p.withdrawal())).orElse(null),
         sent,
         caseDocuments);
+  }
+
+  private CaseView.Documentation documentation(ProcedureFile.Documentation d) {
+    return new CaseView.Documentation(d.confirmed(), d.missing(), moment(d.reviewedAt()), d.reviewedBy(),
+        d.requestCount(), moment(d.requestedAt()), moment(d.dueAt()));
+  }
+
+  private CaseView.Schedule schedule(ProcedureFile.Schedule s) {
+    return s == null ? null : new CaseView.Schedule(s.facilityName(), s.scheduledDate(), s.setting().name(),
+        s.inpatientJustification(), s.deferredToPcp(), s.scheduledBy(), moment(s.scheduledAt()));
+  }
+
+  private CaseView.Procedure procedure(ProcedureFile file) {
+    ProcedureRecord r = file.record();
+    if (r == null) {
+      return null;
+    }
+    ProcedureFile.Findings f = file.findings();
+    CaseView.FindingsResolution resolution = f == null || f.resolvedAt() == null ? null
+        : new CaseView.FindingsResolution(f.resolvedByDocument(), f.note(), f.resolvedBy(), moment(f.resolvedAt()));
+    return new CaseView.Procedure(r.procedureDate(), r.levelsTreated(), r.imagingGuidance().name(),
+        r.trocarPlacementImagesRetained(), r.finalVertebralBodyImagesRetained(), r.operativeNarrativeReceived(),
+        r.openSpineProcedureSameSession(), r.biopsyLevels(), r.earlyProcedureRationale(), r.recordedBy(),
+        moment(r.recordedAt()), f == null ? List.of() : f.codes(), f == null ? null : f.paymentLimitsVersion(),
+        resolution);
+  }
+
+  private CaseView.Withdrawal withdrawal(ProcedureFile.Withdrawal w) {
+    return w == null ? null : new CaseView.Withdrawal(w.reason(), w.withdrawnBy(), moment(w.withdrawnAt()));
   }
 
   private OffsetDateTime moment(Instant instant) {

@@ -1,7 +1,9 @@
 package com.healthplan.va.casefile;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * One case as the application's own tables hold it ({@code va_case}): the source of truth for everything that
@@ -19,7 +21,28 @@ public record CaseFile(
     Prescreen prescreen,
     Review review,
     InformationRequest informationRequest,
-    Determination determination) {
+    Determination determination,
+    ReturnedToReview returnedToReview,
+    int reviewRound) {
+
+  /**
+   * Why an approved case came back to criteria review, and the day on which the criteria are judged since (the
+   * scheduled date on which the fracture would be older than 4 months).
+   */
+  public record ReturnedToReview(LocalDate criteriaAsOf, String reason) {
+  }
+
+  /**
+   * The facts decision {@code vcfEligibility} judges: the intake, with the request date moved to the day the
+   * criteria must hold on when the case came back from scheduling.
+   */
+  public VariableMap criteriaFacts() {
+    VariableMap facts = intake.toVariables();
+    if (returnedToReview != null && returnedToReview.criteriaAsOf() != null) {
+      facts.putValue(CaseVariables.REQUEST_DATE, returnedToReview.criteriaAsOf().toString());
+    }
+    return facts;
+  }
 
   /** The latest prescreen by decision {@code vcfEligibility}: the unmet criteria in decision order. */
   public record Prescreen(Instant at, List<String> unmetCriteria, Integer criteriaVersion) {

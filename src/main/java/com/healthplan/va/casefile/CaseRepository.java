@@ -113,6 +113,23 @@ public class CaseRepository {
         determination.rationale(), codes(determination.unmetCriteria()), status.name(), now(), caseId) == 1;
   }
 
+  /**
+   * An approved case goes back to criteria review: its criteria are judged again as of {@code criteriaAsOf}, with
+   * the reason shown to the nurse, under new determination deadlines. The earlier determination stays in the
+   * engine's history and the notices sent; the case file holds the one being made.
+   */
+  public void returnToReview(String caseId, CaseFile.ReturnedToReview returned, Instant dueAt,
+      Instant escalationAt) {
+    update("UPDATE va_case SET status = ?, criteria_as_of = ?, returned_to_review_reason = ?, "
+            + "review_round = review_round + 1, determination_due_at = ?, determination_escalation_at = ?, "
+            + "determination_escalated = FALSE, determination_outcome = NULL, determination_decided_by = NULL, "
+            + "determination_decided_at = NULL, determination_rationale = NULL, determination_unmet_criteria = NULL, "
+            + "review_decision = NULL, review_confirmed_criteria = NULL, review_note = NULL, reviewed_by = NULL, "
+            + "reviewed_at = NULL, updated_at = ? WHERE case_id = ?",
+        CaseStatus.IN_REVIEW.name(), returned.criteriaAsOf(), returned.reason(), moment(dueAt), moment(escalationAt),
+        now(), caseId);
+  }
+
   public void markEscalated(String caseId) {
     update("UPDATE va_case SET determination_escalated = TRUE, updated_at = ? WHERE case_id = ?", now(), caseId);
   }
@@ -168,10 +185,14 @@ public class CaseRepository {
     CaseFile.Determination determination = outcome == null ? null : new CaseFile.Determination(outcome,
         row.getString("determination_decided_by"), instant(row, "determination_decided_at"),
         row.getString("determination_rationale"), list(row.getString("determination_unmet_criteria")));
+    String returnedReason = row.getString("returned_to_review_reason");
+    CaseFile.ReturnedToReview returnedToReview = returnedReason == null ? null
+        : new CaseFile.ReturnedToReview(day(row, "criteria_as_of"), returnedReason);
     return new CaseFile(row.getString("case_id"), row.getString("process_instance_id"),
         CaseStatus.valueOf(row.getString("status")), intake, instant(row, "received_at"),
         instant(row, "determination_due_at"), instant(row, "determination_escalation_at"),
-        row.getBoolean("determination_escalated"), prescreen, review, informationRequest, determination);
+        row.getBoolean("determination_escalated"), prescreen, review, informationRequest, determination,
+        returnedToReview, row.getInt("review_round"));
   }
 
   private OffsetDateTime now() {

@@ -13,10 +13,20 @@ public enum CaseStatus {
   /** Determination made: denied by a physician, with a rationale. */
   DENIED,
   /** The requested information did not arrive by its deadline. */
-  CLOSED_INCOMPLETE;
+  CLOSED_INCOMPLETE,
+  /** Approved; the pre-procedure documentation is being checked or was requested from the provider. */
+  AWAITING_DOCUMENTATION,
+  /** Documentation complete; a coordinator schedules the procedure. */
+  READY_TO_SCHEDULE,
+  /** Facility, date and setting recorded. */
+  SCHEDULED,
+  /** Procedure recorded; follow-ups running. */
+  IN_FOLLOW_UP,
+  /** The procedure will not take place, with a reason. */
+  WITHDRAWN;
 
-  /** Whether the determination is made or the case is closed. */
+  /** Whether the determination is made (whatever followed it) or the case is closed. */
   public boolean isFinal() {
-    return this == APPROVED || this == DENIED || this == CLOSED_INCOMPLETE;
+    return this != IN_REVIEW && this != PENDED_FOR_INFORMATION && this != MEDICAL_DIRECTOR_REVIEW;
   }
 }

@@ -11,11 +11,15 @@ public final class CaseVariables {
   public static final String PROCESS_KEY = "vertebralAugmentationCase";
   /** The determination phase, called by the case process. */
   public static final String DETERMINATION_PROCESS_KEY = "vertebralAugmentationDetermination";
+  /** The procedure phase (documentation, scheduling, procedure record), called after an approval. */
+  public static final String PROCEDURE_PROCESS_KEY = "vertebralAugmentationProcedure";
   /** Every process of a case: the case process and the phases it calls (each with the case id as business key). */
-  public static final List<String> CASE_PROCESS_KEYS = List.of(PROCESS_KEY, DETERMINATION_PROCESS_KEY);
+  public static final List<String> CASE_PROCESS_KEYS =
+      List.of(PROCESS_KEY, DETERMINATION_PROCESS_KEY, PROCEDURE_PROCESS_KEY);
   /** The phase processes, which start only when the case process calls them. */
-  public static final List<String> PHASE_PROCESS_KEYS = List.of(DETERMINATION_PROCESS_KEY);
+  public static final List<String> PHASE_PROCESS_KEYS = List.of(DETERMINATION_PROCESS_KEY, PROCEDURE_PROCESS_KEY);
   public static final String ELIGIBILITY_DECISION_KEY = "vcfEligibility";
+  public static final String PAYMENT_LIMITS_DECISION_KEY = "vaPaymentLimits";
 
   // Intake (contract names)
   public static final String MEMBER_ID = "memberId";
@@ -81,6 +85,48 @@ public final class CaseVariables {
   public static final String DETERMINATION_DECIDED_AT = "determinationDecidedAt";
   public static final String DETERMINATION_RATIONALE = "determinationRationale";
   public static final String DETERMINATION_UNMET_CRITERIA = "determinationUnmetCriteria";
+
+  /** Why an approved case came back to criteria review (shown to the nurse). */
+  public static final String RETURNED_TO_REVIEW_REASON = "returnedToReviewReason";
+
+  /** The case's documents for forms to list: file name, kind, upload time and download link of each. */
+  public static final String CASE_DOCUMENTS = "caseDocuments";
+
+  // Pre-procedure documentation (contract names for the task's decision fields)
+  public static final String DOCUMENTATION_CONFIRMED = "documentationConfirmed";
+  public static final String DOCUMENTATION_NOTE = "documentationNote";
+  public static final String DOCUMENTATION_MISSING = "documentationMissing";
+  public static final String DOCUMENTATION_MISSING_WORDING = "documentationMissingWording";
+  public static final String DOCUMENTATION_REQUEST_COUNT = "documentationRequestCount";
+  public static final String DOCUMENTATION_REQUESTED_AT = "documentationRequestedAt";
+  public static final String DOCUMENTATION_DUE_AT = "documentationDueAt";
+  public static final String WITHDRAW_PROCEDURE = "withdrawProcedure";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+  // Scheduling (contract names)
+  public static final String SCHEDULE_DECISION = "scheduleDecision";
+  public static final String FACILITY_NAME = "facilityName";
+  public static final String SCHEDULED_DATE = "scheduledDate";
+  public static final String SETTING = "setting";
+  public static final String INPATIENT_JUSTIFICATION = "inpatientJustification";
+  public static final String DEFERRED_TO_PCP = "deferredToPcp";
+
+  // Procedure record (contract names)
+  public static final String RECORD_DECISION = "recordDecision";
+  public static final String PROCEDURE_DATE = "procedureDate";
+  public static final String LEVELS_TREATED = "levelsTreated";
+  public static final String IMAGING_GUIDANCE = "imagingGuidance";
+  public static final String TROCAR_PLACEMENT_IMAGES_RETAINED = "trocarPlacementImagesRetained";
+  public static final String FINAL_VERTEBRAL_BODY_IMAGES_RETAINED = "finalVertebralBodyImagesRetained";
+  public static final String OPERATIVE_NARRATIVE_RECEIVED = "operativeNarrativeReceived";
+  public static final String OPEN_SPINE_PROCEDURE_SAME_SESSION = "openSpineProcedureSameSession";
+  public static final String BIOPSY_LEVELS = "biopsyLevels";
+  public static final String EARLY_PROCEDURE_RATIONALE = "earlyProcedureRationale";
+
+  // Payment findings (decision vaPaymentLimits)
+  public static final String PAYMENT_FINDINGS = "paymentFindings";
+  public static final String PAYMENT_FINDINGS_LIST = "paymentFindingsList";
+  public static final String PAYMENT_FINDINGS_NOTE = "paymentFindingsNote";
 
   /** Local input of the notice-sending service tasks: which notice to send. */
   public static final String NOTICE = "notice";

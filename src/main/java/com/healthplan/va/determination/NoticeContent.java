@@ -19,23 +19,18 @@ import java.util.Map;
  * beside the case id, never by name or member id; free text written by reviewers goes into the templates as
  * text, which Thymeleaf escapes in the HTML part.
  */
-record NoticeContent(String subject, int sequence, Map<String, Object> model) {
+public record NoticeContent(String subject, int sequence, Map<String, Object> model) {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US);
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, uuuu h:mm a z", Locale.US);
 
   static NoticeContent of(CaseNotice notice, CaseFile caseFile, PlanCalendar calendar) {
     String caseId = caseFile.caseId();
-    Map<String, Object> model = new HashMap<>();
-    model.put("caseId", caseId);
-    model.put("patientInitials", caseFile.patientInitials());
-    model.put("patientBirthDate", day(caseFile.intake().patientBirthDate()));
-    model.put("procedure", caseFile.intake().procedureType().label());
-    model.put("levels", String.join(", ", caseFile.intake().fractureLevels()));
-    model.put("providerName", caseFile.intake().requestingProviderName());
+    Map<String, Object> model = caseFacts(caseFile, calendar);
     model.put("determinationDueAt", moment(caseFile.determinationDueAt(), calendar));
 
-    int sequence = 1;
+    // a case back from scheduling is determined again: its notices are new ones, not repeats of the first
+    int sequence = caseFile.reviewRound();
     String subject;
     switch (notice) {
       case INFORMATION_REQUEST -> {
@@ -71,6 +66,21 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
     return new NoticeContent(subject, sequence, model);
   }
 
+  /**
+   * What every notice shows of a case (the templates' {@code case-facts} fragment): case id, the patient's
+   * initials and date of birth, procedure and levels, and the requesting provider's name.
+   */
+  public static Map<String, Object> caseFacts(CaseFile caseFile, PlanCalendar calendar) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseId", caseFile.caseId());
+    model.put("patientInitials", caseFile.patientInitials());
+    model.put("patientBirthDate", day(caseFile.intake().patientBirthDate()));
+    model.put("procedure", caseFile.intake().procedureType().label());
+    model.put("levels", String.join(", ", caseFile.intake().fractureLevels()));
+    model.put("providerName", caseFile.intake().requestingProviderName());
+    return model;
+  }
+
   /** The notice as the mailer sends it: to the requesting provider or the coordinators. */
   static Notice notice(CaseNotice kind, CaseFile caseFile, PlanCalendar calendar) {
     NoticeContent content = of(kind, caseFile, calendar);
@@ -91,11 +101,11 @@ record NoticeContent(String subject, int sequence, Map<String, Object> model) {
     return codes.stream().map(code -> EligibilityCriterion.valueOf(code).requestWording()).toList();
   }
 
-  private static String day(LocalDate day) {
+  public static String day(LocalDate day) {
     return day == null ? "" : DAY.format(day);
   }
 
-  private static String moment(Instant instant, PlanCalendar calendar) {
+  public static String moment(Instant instant, PlanCalendar calendar) {
     return instant == null ? "" : MOMENT.format(instant.atZone(calendar.zone()));
   }
 }

@@ -3,16 +3,13 @@ package com.healthplan.va.determination;
 import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.criteria.CriteriaList;
-import com.healthplan.va.criteria.EligibilityCriterion;
+import com.healthplan.va.criteria.EligibilityDecision;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.PlanCalendar;
 import java.util.List;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -28,18 +25,13 @@ import org.springframework.stereotype.Component;
 @Component("prescreenCriteria")
 class PrescreenCriteriaDelegate implements JavaDelegate {
 
-  static final String UNMET_CRITERION_OUTPUT = "unmetCriterion";
-
   private final CaseRepository cases;
-  private final RepositoryService repository;
-  private final DecisionService decisions;
+  private final EligibilityDecision eligibility;
   private final PlanCalendar calendar;
 
-  PrescreenCriteriaDelegate(CaseRepository cases, RepositoryService repository, DecisionService decisions,
-      PlanCalendar calendar) {
+  PrescreenCriteriaDelegate(CaseRepository cases, EligibilityDecision eligibility, PlanCalendar calendar) {
     this.cases = cases;
-    this.repository = repository;
-    this.decisions = decisions;
+    this.eligibility = eligibility;
     this.calendar = calendar;
   }
 
@@ -47,11 +39,8 @@ class PrescreenCriteriaDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseId = CaseScope.caseId(execution);
     CaseFile caseFile = cases.get(caseId);
-    DecisionDefinition decision = decisionOf(execution);
-    DmnDecisionResult result = decisions.evaluateDecisionById(decision.getId())
-        .variables(caseFile.intake().toVariables()).evaluate();
-    List<String> unmet = EligibilityCriterion.inDecisionOrder(
-        result.collectEntries(UNMET_CRITERION_OUTPUT).stream().map(String::valueOf).toList());
+    DecisionDefinition decision = eligibility.deployedWith(execution.getProcessDefinitionId());
+    List<String> unmet = eligibility.unmetCriteria(decision, caseFile.criteriaFacts());
 
     cases.recordPrescreen(caseId, unmet, decision.getVersion(), calendar.now());
     execution.setVariable(PRESCREEN_UNMET_CRITERIA, CriteriaList.value(unmet));
@@ -62,16 +51,5 @@ class PrescreenCriteriaDelegate implements JavaDelegate {
     execution.removeVariable(REVIEW_NOTE);
     execution.removeVariable(REQUESTED_INFORMATION);
     execution.setVariable(CASE_STATUS, CaseStatus.IN_REVIEW.name());
-  }
-
-  private DecisionDefinition decisionOf(DelegateExecution execution) {
-    String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
-    DecisionDefinition decision = repository.createDecisionDefinitionQuery().deploymentId(deploymentId)
-        .decisionDefinitionKey(ELIGIBILITY_DECISION_KEY).singleResult();
-    if (decision == null) {
-      throw new IllegalStateException("Decision " + ELIGIBILITY_DECISION_KEY + " is not deployed with "
-          + execution.getProcessDefinitionId());
-    }
-    return decision;
   }
 }

@@ -4,6 +4,7 @@ import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.ActingUser;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -12,12 +13,19 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * group, or the completion is refused naming the decision field), which case it belongs to, and what was
  * submitted, read through {@link SubmittedValues} into one {@link FieldErrors}.
  */
-record TaskSubmission(ActingUser user, String caseId, Map<String, Object> variables, SubmittedValues in,
+public record TaskSubmission(ActingUser user, String caseId, Map<String, Object> variables, SubmittedValues in,
     FieldErrors errors) {
 
-  static TaskSubmission of(DelegateTask task, String group, String decisionField, String refusal) {
+  public static TaskSubmission of(DelegateTask task, String group, String decisionField, String refusal) {
+    return of(task, List.of(group), decisionField, refusal);
+  }
+
+  /** As {@link #of(DelegateTask, String, String, String)}, for a task that members of any of the groups may do. */
+  public static TaskSubmission of(DelegateTask task, List<String> groups, String decisionField, String refusal) {
     ActingUser user = ActingUser.completing(task);
-    user.requireMembership(group, decisionField, refusal);
+    if (groups.stream().noneMatch(user::isMemberOf)) {
+      throw FieldErrors.refusal(decisionField, refusal);
+    }
     FieldErrors errors = new FieldErrors();
     Map<String, Object> variables = task.getVariables();
     return new TaskSubmission(user, CaseScope.caseId(task), variables, new SubmittedValues(variables, errors), errors);

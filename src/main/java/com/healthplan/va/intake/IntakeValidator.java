@@ -13,10 +13,8 @@ import com.healthplan.va.input.SubmittedValues;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -203,36 +201,6 @@ public class IntakeValidator {
   }
 
   private static List<String> fractureLevels(SubmittedValues in) {
-    String label = "Fracture levels";
-    if (!in.isPresent(FRACTURE_LEVELS)) {
-      in.errors().add(FRACTURE_LEVELS, label + ": choose at least one level.");
-      return null;
-    }
-    List<String> levels = in.textList(FRACTURE_LEVELS, label);
-    if (levels == null) {
-      return null;
-    }
-    if (levels.isEmpty()) {
-      in.errors().add(FRACTURE_LEVELS, label + ": choose at least one level.");
-      return null;
-    }
-    Set<String> seen = new HashSet<>();
-    for (String level : levels) {
-      if (!SpinalLevel.isLevel(level)) {
-        in.errors().add(FRACTURE_LEVELS, label + ": " + quoteIfPlain(level)
-            + " is not a spinal level (C1-C7, T1-T12, L1-L5, S1).");
-        return null;
-      }
-      if (!seen.add(level)) {
-        in.errors().add(FRACTURE_LEVELS, label + ": " + level + " is listed more than once.");
-        return null;
-      }
-    }
-    return List.copyOf(levels);
-  }
-
-  /** Echoes short plain values only: a message must never carry markup back to a browser. */
-  private static String quoteIfPlain(String text) {
-    return text.matches("[A-Za-z0-9]{1,6}") ? "'" + text + "'" : "a value";
+    return SpinalLevel.read(in, FRACTURE_LEVELS, "Fracture levels", true);
   }
 }

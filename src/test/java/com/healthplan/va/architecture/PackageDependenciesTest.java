@@ -26,12 +26,12 @@ class PackageDependenciesTest {
   static final ArchRule theCoreKnowsNoPhase = noClasses().that().resideInAnyPackage(APP + "casefile..",
       APP + "input..", APP + "deployment..", APP + "criteria..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "notification..", APP + "caseapi..", APP + "security..", APP + "documents..");
+          APP + "procedure..", APP + "notification..", APP + "caseapi..", APP + "security..", APP + "documents..");
 
   @ArchTest
   static final ArchRule notificationKnowsOnlyTheCore = noClasses().that().resideInAPackage(APP + "notification..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "criteria..", APP + "caseapi..", APP + "documents..");
+          APP + "procedure..", APP + "criteria..", APP + "caseapi..", APP + "documents..");
 
   @ArchTest
   static final ArchRule documentsKnowOnlyTheCoreInputAndSecurity = noClasses().that()
@@ -44,9 +44,14 @@ class PackageDependenciesTest {
       .should().dependOnClassesThat().resideInAnyPackage(APP + "determination..", APP + "caseapi..");
 
   @ArchTest
+  static final ArchRule theDeterminationComesBeforeTheProcedure = noClasses().that()
+      .resideInAnyPackage(APP + "intake..", APP + "determination..")
+      .should().dependOnClassesThat().resideInAPackage(APP + "procedure..");
+
+  @ArchTest
   static final ArchRule securityKnowsNoPhase = noClasses().that().resideInAPackage(APP + "security..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "notification..", APP + "caseapi..", APP + "documents..");
+          APP + "procedure..", APP + "notification..", APP + "caseapi..", APP + "documents..");
 
   @ArchTest
   static final ArchRule onlyTheApiLayerKnowsTheApi = noClasses().that().resideOutsideOfPackage(APP + "caseapi..")

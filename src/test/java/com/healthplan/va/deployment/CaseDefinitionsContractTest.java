@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CaseDefinitionsContractTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final List<String> FORMS = List.of("caseIntake", "reviewCriteria", "medicalDirectorReview", "recordInformation");
+  static final List<String> FORMS = List.of("caseIntake", "reviewCriteria", "medicalDirectorReview", "recordInformation",
+      "reviewDocumentation", "scheduleProcedure", "recordProcedure", "resolvePaymentFindings");
 
   static JsonNode form(String name) throws Exception {
     try (InputStream in = CaseDefinitionsContractTest.class.getResourceAsStream("/forms/" + name + ".form")) {
@@ -49,7 +50,8 @@ class CaseDefinitionsContractTest {
   }
 
   /** The case process and the phases it calls, each in a file named after its process id. */
-  static final List<String> PROCESSES = List.of("vertebralAugmentationCase", "vertebralAugmentationDetermination");
+  static final List<String> PROCESSES = List.of("vertebralAugmentationCase", "vertebralAugmentationDetermination",
+      "vertebralAugmentationProcedure");
 
   static BpmnModelInstance process() {
     return process("vertebralAugmentationCase");

@@ -122,7 +122,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
 
     runAsyncJobs(instance);
 
-    assertEnded(instance, "EndEvent_CaseApproved");
+    assertApprovedAndInProcedurePhase(instance);
     MimeMessage notice = TestMailServer.received().get(0);
     assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("spine@clinic.example");
     assertThat(notice.getSubject()).isEqualTo("Prior authorization " + instance.getBusinessKey() + ": approved");
@@ -242,7 +242,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     assertThat(variable(instance, "determinationUnmetCriteria")).isEqualTo(List.of());
     assertThat(variable(instance, "reviewConfirmedCriteria")).isEqualTo(allBut("PAIN_CRITERION_NOT_MET"));
     runAsyncJobs(instance);
-    assertEnded(instance, "EndEvent_CaseApproved");
+    assertApprovedAndInProcedurePhase(instance);
   }
 
   @Test
@@ -472,7 +472,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
 
     completeAs("nurse1", instance, "UserTask_ReviewCriteria", review("APPROVE", ALL_CRITERIA));
     runAsyncJobs(instance);
-    assertEnded(instance, "EndEvent_CaseApproved");
+    assertApprovedAndInProcedurePhase(instance);
   }
 
   @Test
@@ -495,7 +495,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     completeAs("nurse1", instance, "UserTask_ReviewCriteria", review("APPROVE", ALL_CRITERIA));
     runAsyncJobs(instance);
 
-    assertEnded(instance, "EndEvent_CaseApproved");
+    assertApprovedAndInProcedurePhase(instance);
     assertThat(TestMailServer.received()).extracting(MimeMessage::getSubject)
         .containsExactly("Prior authorization " + instance.getBusinessKey() + ": approved");
   }

@@ -107,12 +107,20 @@ public abstract class CaseTestSupport {
         .processDefinitionKey(CaseVariables.DETERMINATION_PROCESS_KEY).singleResult();
   }
 
-  /** The id of the determination phase the case called, running or ended; null before it started. */
+  /**
+   * The id of the latest determination phase the case called, running or ended (a case back from scheduling is
+   * determined again); null before it started.
+   */
   protected String determinationId(ProcessInstance caseInstance) {
-    HistoricProcessInstance phase = historyService.createHistoricProcessInstanceQuery()
-        .superProcessInstanceId(caseInstance.getId()).processDefinitionKey(CaseVariables.DETERMINATION_PROCESS_KEY)
-        .singleResult();
-    return phase == null ? null : phase.getId();
+    return latestPhaseId(caseInstance, CaseVariables.DETERMINATION_PROCESS_KEY);
+  }
+
+  /** The id of the latest instance of a phase the case called, running or ended; null before it started. */
+  protected String latestPhaseId(ProcessInstance caseInstance, String phaseKey) {
+    List<HistoricProcessInstance> phases = historyService.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(caseInstance.getId()).processDefinitionKey(phaseKey)
+        .orderByProcessInstanceStartTime().desc().list();
+    return phases.isEmpty() ? null : phases.get(0).getId();
   }
 
   /** The ids of every process instance of the case: the case and the phases it called. */
@@ -184,6 +192,11 @@ public abstract class CaseTestSupport {
   /** The case file of the instance's case, as the application's tables hold it. */
   protected CaseFile caseFile(ProcessInstance instance) {
     return cases.get(instance.getBusinessKey());
+  }
+
+  /** The approval notice went out and the case moved on to its procedure phase. */
+  protected void assertApprovedAndInProcedurePhase(ProcessInstance instance) {
+    assertThat(instance).hasPassed("ServiceTask_SendApprovalNotice").isWaitingAt("CallActivity_PrepareProcedure");
   }
 
   protected void assertEnded(ProcessInstance instance, String endEvent) {

@@ -1,0 +1,81 @@
+package com.healthplan.va.documents;
+
+import com.healthplan.va.casefile.CaseVariables;
+import com.healthplan.va.casefile.PlanCalendar;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The copy of a case's document list that forms show ({@code caseDocuments}: file name, kind, upload time and
+ * download link of each, newest first). Written when a phase's task is created and again on every upload, so an
+ * open task lists a document the moment it arrives.
+ */
+@Component
+public class CaseDocumentCopies {
+
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+  private final CaseDocuments documents;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final PlanCalendar calendar;
+
+  CaseDocumentCopies(CaseDocuments documents, @Lazy RuntimeService runtime, @Lazy IdentityService identity,
+      PlanCalendar calendar) {
+    this.documents = documents;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.calendar = calendar;
+  }
+
+  /** Sets the copy on a scope of the case's process (a listener's execution). */
+  public void copyTo(VariableScope scope, String caseId) {
+    scope.setVariable(CaseVariables.CASE_DOCUMENTS, value(caseId));
+  }
+
+  /**
+   * Refreshes the copy on every running process of the case after an upload. The copy is the application's, not
+   * the uploader's: it is written outside the caller's engine authentication, which may not set variables.
+   */
+  public void refresh(String caseId) {
+    ObjectValue value = value(caseId);
+    // the engine's own authentication type; only its public getters are used
+    var caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+          .active().list()) {
+        runtime.setVariable(instance.getId(), CaseVariables.CASE_DOCUMENTS, value);
+      }
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());
+      }
+    }
+  }
+
+  private ObjectValue value(String caseId) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (DocumentSummary document : documents.of(caseId)) {
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("fileName", document.fileName());
+      row.put("kind", document.kind().name());
+      row.put("kindLabel", document.kind().label());
+      row.put("uploadedAt", MINUTE.format(document.uploadedAt().atZone(calendar.zone())));
+      row.put("url", "/api/cases/" + caseId + "/documents/" + document.documentId());
+      rows.add(row);
+    }
+    return Variables.objectValue(rows).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+  }
+}

@@ -1,0 +1,77 @@
+package com.healthplan.va.procedure;
+
+import static com.healthplan.va.casefile.CaseVariables.*;
+
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.documents.CaseDocumentCopies;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies of the procedure phase's file for its forms to show and prefill. Nothing decides on them: listeners and
+ * delegates read the tables.
+ */
+@Component
+class ProcedureCopies {
+
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+  private final PlanCalendar calendar;
+  private final CaseDocumentCopies documents;
+
+  ProcedureCopies(PlanCalendar calendar, CaseDocumentCopies documents) {
+    this.calendar = calendar;
+    this.documents = documents;
+  }
+
+  void copy(VariableScope scope, ProcedureFile file) {
+    ProcedureFile.Documentation documentation = file.documentation();
+    scope.setVariable(DOCUMENTATION_CONFIRMED, list(documentation.reviewed() ? documentation.confirmed()
+        : DocumentationItem.codes()));
+    scope.setVariable(DOCUMENTATION_MISSING, list(documentation.missing()));
+    scope.setVariable(DOCUMENTATION_MISSING_WORDING, list(documentation.missing().stream()
+        .map(code -> DocumentationItem.valueOf(code).policyWording()).toList()));
+    scope.setVariable(DOCUMENTATION_REQUEST_COUNT, documentation.requestCount());
+    scope.setVariable(DOCUMENTATION_REQUESTED_AT, documentation.requestedAt() == null ? null
+        : MINUTE.format(documentation.requestedAt().atZone(calendar.zone())));
+    scope.setVariable(DOCUMENTATION_DUE_AT, Date.from(documentation.dueAt()));
+    scope.setVariable(DOCUMENTATION_NOTE, documentation.note());
+    ProcedureFile.Schedule schedule = file.schedule();
+    if (schedule != null) {
+      scope.setVariable(FACILITY_NAME, schedule.facilityName());
+      scope.setVariable(SCHEDULED_DATE, schedule.scheduledDate().toString());
+      scope.setVariable(SETTING, schedule.setting().name());
+      scope.setVariable(INPATIENT_JUSTIFICATION, schedule.inpatientJustification());
+      scope.setVariable(DEFERRED_TO_PCP, list(schedule.deferredToPcp()));
+    }
+    ProcedureFile.Findings findings = file.findings();
+    if (findings != null) {
+      scope.setVariable(PAYMENT_FINDINGS, list(findings.codes()));
+      List<Map<String, String>> worded = new ArrayList<>();
+      for (String code : findings.codes()) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("code", code);
+        row.put("wording", PaymentFinding.valueOf(code).plainLanguage());
+        worded.add(row);
+      }
+      scope.setVariable(PAYMENT_FINDINGS_LIST, json(worded));
+    }
+    documents.copyTo(scope, file.caseId());
+  }
+
+  static ObjectValue list(List<String> values) {
+    return json(new ArrayList<>(values));
+  }
+
+  private static ObjectValue json(Object value) {
+    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+  }
+}
