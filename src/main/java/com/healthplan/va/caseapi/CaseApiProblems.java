@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -104,8 +105,9 @@ class CaseApiProblems {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ProblemDetail method(HttpRequestMethodNotSupportedException e) {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
-        "The case API supports POST /api/cases, GET /api/cases/{caseId}, POST and GET "
-            + "/api/cases/{caseId}/documents and GET /api/cases/{caseId}/documents/{documentId}.");
+        "The case API supports POST /api/cases, GET /api/cases/{caseId}, GET /api/cases/{caseId}/timeline, "
+            + "PUT /api/cases/{caseId}/procedure, POST and GET /api/cases/{caseId}/documents and "
+            + "GET /api/cases/{caseId}/documents/{documentId}.");
   }
 
   @ExceptionHandler({CaseNotFoundException.class, UnknownCaseException.class})
@@ -128,6 +130,13 @@ class CaseApiProblems {
   ProblemDetail conflict(CaseConflictException e) {
     return problem(HttpStatus.CONFLICT, "case-state-conflict", "Not possible in the case's current state",
         e.getMessage());
+  }
+
+  /** Two changes of one case at the same moment: the engine let one through and rolled the other back. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail concurrentChange(OptimisticLockingException e) {
+    return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed at the same time",
+        "The case was changed by someone else at the same moment; nothing was saved. Reload it and try again.");
   }
 
   @ExceptionHandler(TransfersBusyException.class)

@@ -4,6 +4,9 @@ import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.notification.NoticeMailer;
+import com.healthplan.va.procedure.ProcedureFile;
+import com.healthplan.va.procedure.ProcedureRecord;
+import com.healthplan.va.procedure.ProcedureRepository;
 import com.healthplan.va.notification.SentNotice;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,8 +41,11 @@ class CaseTimeline {
   private final HistoryService history;
   private final NoticeMailer notices;
   private final PlanCalendar calendar;
+  private final ProcedureRepository procedures;
 
-  CaseTimeline(CaseRepository cases, HistoryService history, NoticeMailer notices, PlanCalendar calendar) {
+  CaseTimeline(CaseRepository cases, HistoryService history, NoticeMailer notices, PlanCalendar calendar,
+      ProcedureRepository procedures) {
+    this.procedures = procedures;
     this.cases = cases;
     this.history = history;
     this.notices = notices;
@@ -72,7 +78,9 @@ class CaseTimeline {
       }
       for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(instance)
           .activityType("businessRuleTask").finished().list()) {
-        entries.add(entry(activity.getEndTime(), SYSTEM, "Criteria prescreened", activity.getActivityName()));
+        entries.add(entry(activity.getEndTime(), SYSTEM,
+            activity.getActivityId().contains("PaymentLimits") ? "Payment limits applied" : "Criteria prescreened",
+            activity.getActivityName()));
       }
     }
     for (String instance : instances) {
@@ -93,10 +101,44 @@ class CaseTimeline {
           file.determination().outcome() + (file.determination().unmetCriteria().isEmpty() ? ""
               : "; unmet: " + String.join(", ", file.determination().unmetCriteria()))));
     }
+    procedures.find(file.caseId()).ifPresent(procedure -> entries.addAll(procedureEntries(procedure)));
     for (SentNotice notice : notices.sentFor(file.caseId())) {
       entries.add(entry(notice.sentAt(), SYSTEM, "Notice sent", notice.kind() + " to " + notice.to()));
     }
     return entries.stream().sorted(Comparator.comparing(Entry::at)).collect(Collectors.toList());
+  }
+
+  /** The latest of each step of the procedure phase, as its file holds it (earlier ones are tasks above). */
+  private List<Entry> procedureEntries(ProcedureFile procedure) {
+    List<Entry> entries = new ArrayList<>();
+    ProcedureFile.Documentation documentation = procedure.documentation();
+    if (documentation.reviewed()) {
+      entries.add(entry(documentation.reviewedAt(), documentation.reviewedBy(), "Pre-procedure documentation reviewed",
+          documentation.missing().isEmpty() ? "complete" : "missing: " + String.join(", ", documentation.missing())));
+    }
+    if (documentation.escalatedAt() != null) {
+      entries.add(entry(documentation.escalatedAt(), SYSTEM, "Documentation overdue", "coordinators alerted"));
+    }
+    ProcedureFile.Schedule schedule = procedure.schedule();
+    if (schedule != null) {
+      entries.add(entry(schedule.scheduledAt(), schedule.scheduledBy(), "Procedure scheduled",
+          schedule.scheduledDate() + ", " + schedule.setting().name().toLowerCase()));
+    }
+    ProcedureRecord record = procedure.record();
+    if (record != null) {
+      entries.add(entry(record.recordedAt(), record.recordedBy(), "Procedure recorded",
+          "performed " + record.procedureDate() + ", levels " + String.join(", ", record.levelsTreated())));
+    }
+    ProcedureFile.Findings findings = procedure.findings();
+    if (findings != null && findings.resolvedAt() != null) {
+      entries.add(entry(findings.resolvedAt(), findings.resolvedBy(), "Payment findings resolved",
+          String.join(", ", findings.codes())));
+    }
+    ProcedureFile.Withdrawal withdrawal = procedure.withdrawal();
+    if (withdrawal != null) {
+      entries.add(entry(withdrawal.withdrawnAt(), withdrawal.withdrawnBy(), "Procedure withdrawn", "with a reason"));
+    }
+    return entries;
   }
 
   private Entry entry(Date at, String actor, String event, String detail) {

@@ -26,6 +26,10 @@ public record TaskSubmission(ActingUser user, String caseId, Map<String, Object>
     if (groups.stream().noneMatch(user::isMemberOf)) {
       throw FieldErrors.refusal(decisionField, refusal);
     }
+    if (task.getAssignee() == null) {
+      // completed through an API without a claim: the history names who did it, as after a claim in Tasklist
+      task.setAssignee(user.userId());
+    }
     FieldErrors errors = new FieldErrors();
     Map<String, Object> variables = task.getVariables();
     return new TaskSubmission(user, CaseScope.caseId(task), variables, new SubmittedValues(variables, errors), errors);

@@ -8,11 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseDocumentCopies {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CaseDocumentCopies.class);
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
   private final CaseDocuments documents;
@@ -46,9 +50,19 @@ public class CaseDocumentCopies {
 
   /**
    * Refreshes the copy on every running process of the case after an upload. The copy is the application's, not
-   * the uploader's: it is written outside the caller's engine authentication, which may not set variables.
+   * the uploader's: it is written outside the caller's engine authentication, which may not set variables. The
+   * document is stored either way: if the case is moving at this very moment, its next task copies the list.
    */
   public void refresh(String caseId) {
+    try {
+      write(caseId);
+    } catch (ProcessEngineException e) {
+      LOG.warn("The document list shown by the forms of case {} is refreshed at its next task: {}", caseId,
+          e.getClass().getSimpleName());
+    }
+  }
+
+  private void write(String caseId) {
     ObjectValue value = value(caseId);
     // the engine's own authentication type; only its public getters are used
     var caller = identity.getCurrentAuthentication();

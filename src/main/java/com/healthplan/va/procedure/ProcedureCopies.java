@@ -34,8 +34,8 @@ class ProcedureCopies {
 
   void copy(VariableScope scope, ProcedureFile file) {
     ProcedureFile.Documentation documentation = file.documentation();
-    scope.setVariable(DOCUMENTATION_CONFIRMED, list(documentation.reviewed() ? documentation.confirmed()
-        : DocumentationItem.codes()));
+    // nothing is pre-ticked before a nurse has looked: each item is confirmed against the record, not assumed
+    scope.setVariable(DOCUMENTATION_CONFIRMED, list(documentation.confirmed()));
     scope.setVariable(DOCUMENTATION_MISSING, list(documentation.missing()));
     scope.setVariable(DOCUMENTATION_MISSING_WORDING, list(documentation.missing().stream()
         .map(code -> DocumentationItem.valueOf(code).policyWording()).toList()));

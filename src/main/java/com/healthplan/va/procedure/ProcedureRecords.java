@@ -16,12 +16,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A provider's system records the procedure ({@code PUT /api/cases/{caseId}/procedure}): the same fields and
  * checks as the "Record procedure" task, which it completes in the caller's name, so that the engine's history and
- * the task's listener see one path. Checked before anything is written; claim and completion commit together.
+ * the task's listener see one path. Checked before anything is written, then completed in one engine command.
  */
 @Service
 public class ProcedureRecords {
@@ -42,7 +41,6 @@ public class ProcedureRecords {
   }
 
   /** Records the procedure of a scheduled case; the case must exist (the caller checked). */
-  @Transactional
   public void record(String caseId, Map<String, Object> body, String userId) {
     FieldErrors errors = new FieldErrors();
     body.keySet().stream().filter(field -> !FIELDS.contains(field)).sorted()
@@ -62,9 +60,8 @@ public class ProcedureRecords {
     if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
       throw new CaseConflictException("The procedure record task is claimed by another user in Tasklist.");
     }
-    if (task.getAssignee() == null) {
-      tasks.claim(task.getId(), userId);
-    }
+    // completed in one command, without a separate claim: a refusal inside the engine leaves nothing behind (the
+    // listener names the caller as the task's assignee)
     tasks.complete(task.getId(), variables(record));
   }
 

@@ -43,8 +43,12 @@ class RoleAuthorizations {
           Permissions.READ_HISTORY);
     }
     grant(CaseRoles.NURSES, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // the decisions run inside the steps a nurse completes (prescreen, payment limits); the command guard refuses
+    // evaluating them directly
     grant(CaseRoles.NURSES, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.READ,
         Permissions.CREATE_INSTANCE);
+    grant(CaseRoles.NURSES, Resources.DECISION_DEFINITION, CaseVariables.PAYMENT_LIMITS_DECISION_KEY,
+        Permissions.READ, Permissions.CREATE_INSTANCE);
 
     // coordinators: Tasklist and Cockpit; track every case and its tasks
     grant(CaseRoles.COORDINATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -53,8 +57,11 @@ class RoleAuthorizations {
       grant(CaseRoles.COORDINATORS, Resources.PROCESS_DEFINITION, process, Permissions.READ,
           Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
     }
+    // scheduling asks vcfEligibility again, recording a procedure evaluates vaPaymentLimits (inside their steps)
     grant(CaseRoles.COORDINATORS, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.READ,
-        Permissions.READ_HISTORY);
+        Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE);
+    grant(CaseRoles.COORDINATORS, Resources.DECISION_DEFINITION, CaseVariables.PAYMENT_LIMITS_DECISION_KEY,
+        Permissions.READ, Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE);
     grant(CaseRoles.COORDINATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(CaseRoles.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
     // Cockpit's human-task view counts every task; coordinators track the cases' tasks (all tasks are case tasks)

@@ -19,6 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 class TasklistFilters {
 
+  private static final String[] CRITERIA_REVIEW_TASKS = {"UserTask_ReviewCriteria",
+      "UserTask_RecordRequestedInformation"};
+  private static final String[] DETERMINATION_TASKS = {"UserTask_ReviewCriteria", "UserTask_RecordRequestedInformation",
+      "UserTask_ReviewAsMedicalDirector"};
+  /** Scheduling, the procedure record and the payment findings: Tasklist shows each person those of their groups. */
+  private static final String[] PROCEDURE_TASKS = {"UserTask_ScheduleProcedure", "UserTask_RecordProcedure",
+      "UserTask_ResolvePaymentFindings"};
+
   private final FilterService filters;
   private final TaskService tasks;
   private final RoleAuthorizations grants;
@@ -34,13 +42,19 @@ class TasklistFilters {
         casesQuery().taskAssigneeExpression("${currentUser()}"),
         CaseRoles.ALL);
     save("Criteria reviews", "Intake criteria reviews and requested information, most urgent first", 0,
-        casesQuery().taskCandidateGroup(CaseRoles.NURSES).includeAssignedTasks(),
+        casesQuery().taskDefinitionKeyIn(CRITERIA_REVIEW_TASKS),
         List.of(CaseRoles.NURSES, CaseRoles.ADMINISTRATORS));
+    save("Pre-procedure documentation", "Approved cases whose documentation a nurse checks, most urgent first", 1,
+        casesQuery().taskDefinitionKey("UserTask_ReviewDocumentation"),
+        List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    save("Scheduling and procedure records", "Procedures to schedule or record, and payment findings", 2,
+        casesQuery().taskDefinitionKeyIn(PROCEDURE_TASKS),
+        List.of(CaseRoles.COORDINATORS, CaseRoles.NURSES, CaseRoles.ADMINISTRATORS));
     save("Medical director queue", "Cases referred for a physician's determination", 0,
         casesQuery().taskCandidateGroup(CaseRoles.MEDICAL_DIRECTORS).includeAssignedTasks(),
         List.of(CaseRoles.MEDICAL_DIRECTORS, CaseRoles.ADMINISTRATORS));
     save("Determinations due within 24 hours", "Review tasks whose determination falls due within a day", 5,
-        casesQuery().dueBeforeExpression("${dateTime().plusDays(1)}"),
+        casesQuery().taskDefinitionKeyIn(DETERMINATION_TASKS).dueBeforeExpression("${dateTime().plusDays(1)}"),
         List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
   }
 

@@ -58,7 +58,7 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     assertThat(phase.getBusinessKey()).isEqualTo(instance.getBusinessKey());
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.AWAITING_DOCUMENTATION);
     assertThat(phaseVariable(instance, "caseStatus")).isEqualTo("AWAITING_DOCUMENTATION");
-    assertThat(phaseVariable(instance, "documentationConfirmed")).isEqualTo(ALL_ITEMS);
+    assertThat(phaseVariable(instance, "documentationConfirmed")).isEqualTo(List.of());
 
     Task review = openTask(instance, "UserTask_ReviewDocumentation");
     assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
