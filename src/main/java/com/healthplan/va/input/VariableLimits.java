@@ -28,10 +28,11 @@ public final class VariableLimits {
   static final int MAX_JSON = 16 * 1024;
   /**
    * The application's list type as the engine names it: a JSON list of texts. Tasklist sends a checklist back in
-   * the type of the variable it was shown from, which Jackson names with its element type.
+   * the type of the variable it was shown from, which Jackson names with its element type (an empty list has no
+   * element to name but {@code Object}); the content is checked to be short texts either way.
    */
   private static final Set<String> APPLICATION_LIST_TYPES = Set.of("java.util.ArrayList",
-      "java.util.ArrayList<java.lang.String>");
+      "java.util.ArrayList<java.lang.String>", "java.util.ArrayList<java.lang.Object>");
 
   private VariableLimits() {
   }

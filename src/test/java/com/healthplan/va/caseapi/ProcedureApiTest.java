@@ -429,6 +429,37 @@ class ProcedureApiTest extends CaseTestSupport {
   // driving a case to its procedure phase, as the nurse and the coordinator would in Tasklist
 
   /** A case the nurse approved, its approval notice sent: waiting for its documentation review. */
+  /**
+   * What Tasklist sends for the documentation checklist (seen in Chromium): the type of the variable it showed,
+   * which for the empty list of a first review Jackson names {@code ArrayList<Object>}.
+   */
+  @Test
+  void theDocumentationChecklistIsAcceptedAsTasklistSendsIt() throws Exception {
+    ProcessInstance instance = approvedCase();
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("UserTask_ReviewDocumentation").singleResult();
+    taskService.claim(task.getId(), "nurse1");
+    String body = "{\"variables\":{\"documentationConfirmed\":{\"type\":\"Object\",\"value\":"
+        + json.writeValueAsString(json.writeValueAsString(List.of("PAIN_EVALUATION")))
+        + ",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList<java.lang.Object>\","
+        + "\"serializationDataFormat\":\"application/json\"}}}}";
+    String refusedBody = body.replace("PAIN_EVALUATION", "").replace("[\\\"\\\"]", "[1]");
+
+    HttpResponse<String> completed = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", body,
+        "Authorization", NURSE);
+
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("SELECT documentation_confirmed FROM va_procedure WHERE case_id = ?",
+        String.class, instance.getBusinessKey())).isEqualTo("PAIN_EVALUATION");
+    runAsyncJobs(instance); // the request to the provider; then the review waits for the documents
+    Task again = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("UserTask_ReviewDocumentation").singleResult();
+    taskService.claim(again.getId(), "nurse1");
+    HttpResponse<String> refused = http.postJson("/engine-rest/task/" + again.getId() + "/submit-form",
+        refusedBody, "Authorization", NURSE);
+    assertThat(refused.statusCode()).as(refusedBody + " -> " + refused.body()).isEqualTo(400);
+  }
+
   private ProcessInstance approvedCase() {
     ProcessInstance instance = openCase(eligibleIntake());
     Map<String, Object> review = new HashMap<>();
