@@ -1,10 +1,13 @@
 package com.healthplan.va.caseapi;
 
+import com.healthplan.va.casefile.FollowUpMilestone;
+import com.healthplan.va.followup.FollowUpReports;
 import com.healthplan.va.intake.CaseIntakeService;
 import com.healthplan.va.procedure.ProcedureRecords;
 import com.healthplan.va.security.ApiCaller;
 import com.healthplan.va.security.CaseRoles;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,15 +35,19 @@ class CaseController {
   private static final List<String> INTAKE_ROLES = List.of(CaseRoles.NURSES, CaseRoles.ADMINISTRATORS);
   /** Who may record a procedure: the roles of the "Record procedure" task. */
   private static final List<String> RECORDING_ROLES = List.of(CaseRoles.COORDINATORS, CaseRoles.NURSES);
+  /** Who may hand a follow-up to the PCP: the coordinators, who schedule. */
+  private static final List<String> DEFERRAL_ROLES = List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS);
 
   private final CaseIntakeService intake;
   private final CaseViewReader cases;
   private final ApiCaller caller;
   private final CaseTimeline timeline;
   private final ProcedureRecords procedures;
+  private final FollowUpReports followUps;
 
   CaseController(CaseIntakeService intake, CaseViewReader cases, ApiCaller caller, CaseTimeline timeline,
-      ProcedureRecords procedures) {
+      ProcedureRecords procedures, FollowUpReports followUps) {
+    this.followUps = followUps;
     this.timeline = timeline;
     this.procedures = procedures;
     this.intake = intake;
@@ -77,6 +84,39 @@ class CaseController {
     }
     procedures.record(caseId, record, caller.userId());
     return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+  }
+
+  /**
+   * Defers the 3-month or 1-year follow-up to the patient's PCP (coordinators): 204; 409 when that milestone cannot
+   * be deferred or is already due.
+   */
+  @PutMapping(path = "/{caseId}/follow-ups/{milestone}/deferral")
+  ResponseEntity<Void> deferFollowUp(@PathVariable String caseId, @PathVariable String milestone) {
+    caller.requireAnyOf(DEFERRAL_ROLES);
+    FollowUpMilestone which = milestoneOf(caseId, milestone);
+    followUps.defer(caseId, which);
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * A follow-up report received by fax or phone for a milestone deferred to the PCP (contact method, the three
+   * scores, a note): the case view; 400 naming each invalid field, 409 when the milestone is not awaiting one.
+   */
+  @PostMapping(path = "/{caseId}/follow-ups/{milestone}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CaseView recordFollowUpReport(@PathVariable String caseId, @PathVariable String milestone,
+      @RequestBody Map<String, Object> report) {
+    caller.requireAnyOf(RECORDING_ROLES);
+    FollowUpMilestone which = milestoneOf(caseId, milestone);
+    followUps.recordReceivedReport(caseId, which, report, caller.userId());
+    return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+  }
+
+  private FollowUpMilestone milestoneOf(String caseId, String milestone) {
+    if (!CASE_ID.matcher(caseId).matches() || cases.find(caseId).isEmpty()) {
+      throw new CaseNotFoundException(caseId);
+    }
+    return Arrays.stream(FollowUpMilestone.values()).filter(m -> m.name().equals(milestone)).findFirst()
+        .orElseThrow(() -> new CaseNotFoundException(caseId));
   }
 
   /** Who did what and when, oldest first: {@code [{at, actor, event, detail}]}. */

@@ -29,6 +29,8 @@ record CaseView(
     @JsonInclude(JsonInclude.Include.NON_NULL) Schedule schedule,
     @JsonInclude(JsonInclude.Include.NON_NULL) Procedure procedure,
     @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawal withdrawal,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<FollowUp> followUps,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Outcome outcome,
     List<Notice> notices,
     List<Document> documents) {
 
@@ -58,6 +60,19 @@ record CaseView(
   /** How a coordinator resolved the payment findings. */
   record FindingsResolution(List<String> resolvedByDocument, String note, String resolvedBy,
       OffsetDateTime resolvedAt) {
+  }
+
+  /** A follow-up of the recorded procedure (contract fields; scores once completed). */
+  @JsonPropertyOrder({"milestone", "dueDate", "status", "deferredToPcp", "completedAt", "contactMethod", "painScore",
+      "comfortScore", "activityScore"})
+  record FollowUp(String milestone, LocalDate dueDate, String status, boolean deferredToPcp,
+      OffsetDateTime completedAt, String contactMethod, Integer painScore, Integer comfortScore,
+      Integer activityScore, String note, String recordedBy, OffsetDateTime pcpRequestedAt, int pcpReminders,
+      OffsetDateTime pcpAcknowledgedAt) {
+  }
+
+  /** The closed case's outcome: pain at intake against each milestone. */
+  record Outcome(OffsetDateTime closedAt, String summary) {
   }
 
   /** The procedure will not take place. */

@@ -4,6 +4,8 @@ import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.documents.CaseDocuments;
+import com.healthplan.va.followup.FollowUp;
+import com.healthplan.va.followup.FollowUpRepository;
 import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.procedure.ProcedureFile;
 import com.healthplan.va.procedure.ProcedureRecord;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a case from its case file, its procedure phase, the sent-mail ledger and its documents (never their
- * content): open and finished cases alike, four queries.
+ * content): open and finished cases alike, five queries.
  */
 @Component
 class CaseViewReader {
@@ -26,9 +28,11 @@ class CaseViewReader {
   private final CaseDocuments documents;
   private final PlanCalendar calendar;
   private final ProcedureRepository procedures;
+  private final FollowUpRepository followUpRepository;
 
   CaseViewReader(CaseRepository cases, NoticeMailer notices, CaseDocuments documents, PlanCalendar calendar,
-      ProcedureRepository procedures) {
+      ProcedureRepository procedures, FollowUpRepository followUpRepository) {
+    this.followUpRepository = followUpRepository;
     this.procedures = procedures;
     this.cases = cases;
     this.notices = notices;
@@ -72,6 +76,9 @@ class CaseViewReader {
         procedure.map(p -> schedule(p.schedule())).orElse(null),
         procedure.map(this::procedure).orElse(null),
         procedure.map(p -> withdrawal(p.withdrawal())).orElse(null),
+        followUps(file.caseId()),
+        file.closure() == null ? null
+            : new CaseView.Outcome(moment(file.closure().closedAt()), file.closure().outcomeSummary()),
         sent,
         caseDocuments);
   }
@@ -99,6 +106,16 @@ class CaseViewReader {
         r.openSpineProcedureSameSession(), r.biopsyLevels(), r.earlyProcedureRationale(), r.recordedBy(),
         moment(r.recordedAt()), f == null ? List.of() : f.codes(), f == null ? null : f.paymentLimitsVersion(),
         resolution);
+  }
+
+  private List<CaseView.FollowUp> followUps(String caseId) {
+    List<FollowUp> all = followUpRepository.of(caseId);
+    return all.isEmpty() ? null : all.stream().map(f -> new CaseView.FollowUp(f.milestone().name(), f.dueDate(),
+        f.status().name(), f.deferredToPcp(), moment(f.completedAt()),
+        f.scores() == null ? null : f.scores().contactMethod().name(),
+        f.scores() == null ? null : f.scores().painScore(), f.scores() == null ? null : f.scores().comfortScore(),
+        f.scores() == null ? null : f.scores().activityScore(), f.scores() == null ? null : f.scores().note(),
+        f.recordedBy(), moment(f.pcpRequestedAt()), f.pcpReminders(), moment(f.pcpAcknowledgedAt()))).toList();
   }
 
   private CaseView.Withdrawal withdrawal(ProcedureFile.Withdrawal w) {

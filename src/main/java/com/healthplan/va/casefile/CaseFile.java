@@ -23,7 +23,12 @@ public record CaseFile(
     InformationRequest informationRequest,
     Determination determination,
     ReturnedToReview returnedToReview,
-    int reviewRound) {
+    int reviewRound,
+    Closure closure) {
+
+  /** The case closed after its last follow-up, with the outcome in words. */
+  public record Closure(Instant closedAt, String outcomeSummary) {
+  }
 
   /**
    * Why an approved case came back to criteria review, and the day on which the criteria are judged since (the

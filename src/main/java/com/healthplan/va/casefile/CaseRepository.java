@@ -130,6 +130,12 @@ public class CaseRepository {
         now(), caseId);
   }
 
+  /** Every follow-up is done: the case is closed with its outcome in words. */
+  public void close(String caseId, String outcomeSummary, Instant at) {
+    update("UPDATE va_case SET status = ?, closed_at = ?, outcome_summary = ?, updated_at = ? WHERE case_id = ?",
+        CaseStatus.CLOSED.name(), moment(at), outcomeSummary, now(), caseId);
+  }
+
   public void markEscalated(String caseId) {
     update("UPDATE va_case SET determination_escalated = TRUE, updated_at = ? WHERE case_id = ?", now(), caseId);
   }
@@ -185,6 +191,7 @@ public class CaseRepository {
     CaseFile.Determination determination = outcome == null ? null : new CaseFile.Determination(outcome,
         row.getString("determination_decided_by"), instant(row, "determination_decided_at"),
         row.getString("determination_rationale"), list(row.getString("determination_unmet_criteria")));
+    Instant closedAt = instant(row, "closed_at");
     String returnedReason = row.getString("returned_to_review_reason");
     CaseFile.ReturnedToReview returnedToReview = returnedReason == null ? null
         : new CaseFile.ReturnedToReview(day(row, "criteria_as_of"), returnedReason);
@@ -192,7 +199,8 @@ public class CaseRepository {
         CaseStatus.valueOf(row.getString("status")), intake, instant(row, "received_at"),
         instant(row, "determination_due_at"), instant(row, "determination_escalation_at"),
         row.getBoolean("determination_escalated"), prescreen, review, informationRequest, determination,
-        returnedToReview, row.getInt("review_round"));
+        returnedToReview, row.getInt("review_round"), closedAt == null ? null
+            : new CaseFile.Closure(closedAt, row.getString("outcome_summary")));
   }
 
   private OffsetDateTime now() {

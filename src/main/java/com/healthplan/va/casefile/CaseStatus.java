@@ -23,7 +23,9 @@ public enum CaseStatus {
   /** Procedure recorded; follow-ups running. */
   IN_FOLLOW_UP,
   /** The procedure will not take place, with a reason. */
-  WITHDRAWN;
+  WITHDRAWN,
+  /** Every follow-up completed. */
+  CLOSED;
 
   /** Whether the determination is made (whatever followed it) or the case is closed. */
   public boolean isFinal() {

@@ -13,11 +13,14 @@ public final class CaseVariables {
   public static final String DETERMINATION_PROCESS_KEY = "vertebralAugmentationDetermination";
   /** The procedure phase (documentation, scheduling, procedure record), called after an approval. */
   public static final String PROCEDURE_PROCESS_KEY = "vertebralAugmentationProcedure";
+  /** The follow-up phase (1 week, 1 month, 3 months, 1 year), called when a procedure is recorded. */
+  public static final String FOLLOW_UP_PROCESS_KEY = "vertebralAugmentationFollowUp";
   /** Every process of a case: the case process and the phases it calls (each with the case id as business key). */
   public static final List<String> CASE_PROCESS_KEYS =
-      List.of(PROCESS_KEY, DETERMINATION_PROCESS_KEY, PROCEDURE_PROCESS_KEY);
+      List.of(PROCESS_KEY, DETERMINATION_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
   /** The phase processes, which start only when the case process calls them. */
-  public static final List<String> PHASE_PROCESS_KEYS = List.of(DETERMINATION_PROCESS_KEY, PROCEDURE_PROCESS_KEY);
+  public static final List<String> PHASE_PROCESS_KEYS =
+      List.of(DETERMINATION_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
   public static final String ELIGIBILITY_DECISION_KEY = "vcfEligibility";
   public static final String PAYMENT_LIMITS_DECISION_KEY = "vaPaymentLimits";
 
@@ -127,6 +130,19 @@ public final class CaseVariables {
   public static final String PAYMENT_FINDINGS = "paymentFindings";
   public static final String PAYMENT_FINDINGS_LIST = "paymentFindingsList";
   public static final String PAYMENT_FINDINGS_NOTE = "paymentFindingsNote";
+
+  // Follow-ups (contract names for the task's decision fields)
+  public static final String CONTACT_METHOD = "contactMethod";
+  public static final String FOLLOW_UP_PAIN_SCORE = "painScore";
+  public static final String COMFORT_SCORE = "comfortScore";
+  public static final String ACTIVITY_SCORE = "activityScore";
+  public static final String FOLLOW_UP_NOTE = "followUpNote";
+  /** Local input of the follow-up phase's tasks and service tasks: which milestone. */
+  public static final String MILESTONE = "milestone";
+  /** Copies for the follow-up form: the milestone's label and due date, the baseline and earlier scores. */
+  public static final String MILESTONE_LABEL = "milestoneLabel";
+  public static final String MILESTONE_DUE_DATE = "milestoneDueDate";
+  public static final String EARLIER_FOLLOW_UPS = "earlierFollowUps";
 
   /** Local input of the notice-sending service tasks: which notice to send. */
   public static final String NOTICE = "notice";

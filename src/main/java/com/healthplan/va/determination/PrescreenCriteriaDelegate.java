@@ -50,6 +50,9 @@ class PrescreenCriteriaDelegate implements JavaDelegate {
     execution.removeVariable(REVIEW_DECISION);
     execution.removeVariable(REVIEW_NOTE);
     execution.removeVariable(REQUESTED_INFORMATION);
+    // a case determined again (back from scheduling) starts its physician's review blank too
+    execution.removeVariable(MEDICAL_DIRECTOR_DECISION);
+    execution.removeVariable(MEDICAL_DIRECTOR_RATIONALE);
     execution.setVariable(CASE_STATUS, CaseStatus.IN_REVIEW.name());
   }
 }

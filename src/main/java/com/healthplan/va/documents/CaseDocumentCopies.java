@@ -79,11 +79,19 @@ public class CaseDocumentCopies {
     }
   }
 
+  /**
+   * Forms render the list as markdown: a file name is shown as text, never as markup (a name such as
+   * {@code x](https://elsewhere) [y} must not become a link).
+   */
+  static String markdownText(String text) {
+    return text.replaceAll("([\\\\`*_{}\\[\\]()#+!<>|~-])", "\\\\$1");
+  }
+
   private ObjectValue value(String caseId) {
     List<Map<String, String>> rows = new ArrayList<>();
     for (DocumentSummary document : documents.of(caseId)) {
       Map<String, String> row = new LinkedHashMap<>();
-      row.put("fileName", document.fileName());
+      row.put("fileName", markdownText(document.fileName()));
       row.put("kind", document.kind().name());
       row.put("kindLabel", document.kind().label());
       row.put("uploadedAt", MINUTE.format(document.uploadedAt().atZone(calendar.zone())));

@@ -2,6 +2,7 @@ package com.healthplan.va.procedure;
 
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
+import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.notification.NoticeMailer;
 import org.camunda.bpm.engine.TaskService;
@@ -39,6 +40,9 @@ class DocumentationOverdueDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseId = CaseScope.caseId(execution);
+    if (cases.get(caseId).status() != CaseStatus.AWAITING_DOCUMENTATION) {
+      return; // reviewed (or withdrawn) while this alert waited, for example for the mail server: nothing to chase
+    }
     procedures.markDocumentationEscalated(caseId, calendar.now());
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey("UserTask_ReviewDocumentation").list()) {

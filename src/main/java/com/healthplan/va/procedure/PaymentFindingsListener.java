@@ -47,12 +47,14 @@ class PaymentFindingsListener implements TaskListener {
     TaskSubmission submission = TaskSubmission.of(task, CaseRoles.COORDINATORS, PAYMENT_FINDINGS_NOTE,
         "Only a follow-up coordinator may resolve payment findings.");
     SubmittedValues in = submission.in();
-    String note = in.note(PAYMENT_FINDINGS_NOTE, "Note on the findings", true);
-    submission.errors().throwIfAny();
     String caseId = submission.caseId();
     ProcedureFile file = procedures.get(caseId);
-    procedures.resolvePaymentFindings(caseId, note, resolvedByDocument(file), submission.user().userId(),
-        calendar.now());
+    List<String> byDocument = resolvedByDocument(file);
+    // a note acknowledges what no document settles; when documents settle every finding it is optional
+    String note = in.note(PAYMENT_FINDINGS_NOTE, "Note on the findings",
+        byDocument.size() < file.findings().codes().size());
+    submission.errors().throwIfAny();
+    procedures.resolvePaymentFindings(caseId, note, byDocument, submission.user().userId(), calendar.now());
   }
 
   /** The findings settled by a document of the right kind uploaded on or after the day of the procedure. */

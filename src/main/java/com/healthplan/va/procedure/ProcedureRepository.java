@@ -79,6 +79,12 @@ public class ProcedureRepository {
         moment(schedule.scheduledAt()), now(), caseId);
   }
 
+  /** The follow-ups to defer to the PCP, changed after scheduling (before the procedure is recorded). */
+  public void deferFollowUps(String caseId, List<String> deferredToPcp) {
+    update("UPDATE va_procedure SET deferred_to_pcp = ?, updated_at = ? WHERE case_id = ?", codes(deferredToPcp),
+        now(), caseId);
+  }
+
   void recordProcedure(String caseId, ProcedureRecord record) {
     update("UPDATE va_procedure SET procedure_date = ?, levels_treated = ?, imaging_guidance = ?, "
             + "trocar_placement_images_retained = ?, final_vertebral_body_images_retained = ?, "

@@ -12,12 +12,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request, whatever its path, and cleared after it. Behind a reverse proxy, configure Spring Boot's
  * {@code server.forward-headers-strategy} so that this is the client's address, not the proxy's.
  */
-final class ClientAddress extends OncePerRequestFilter {
+public final class ClientAddress extends OncePerRequestFilter {
 
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
   /** The current request's client, or {@code null} outside a request (the application's own work). */
-  static String current() {
+  public static String current() {
     return CURRENT.get();
   }
 

@@ -57,15 +57,8 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
   }
 
-  /**
-   * The profiles that make this run a deployment: every profile in force other than Spring's {@code default}.
-   * A profile chosen as {@code spring.profiles.default} counts too (it is in force while none is active), so
-   * only a run with no profile at all is the local run with its demo users.
-   */
   private String[] deploymentProfiles() {
-    String[] inForce = environment.getActiveProfiles().length > 0 ? environment.getActiveProfiles()
-        : environment.getDefaultProfiles();
-    return Arrays.stream(inForce).filter(profile -> !"default".equals(profile)).toArray(String[]::new);
+    return LocalRun.deploymentProfiles(environment);
   }
 
   private void createGroup(String id, String name, String type) {

@@ -27,6 +27,9 @@ class TasklistFilters {
   private static final String[] PROCEDURE_TASKS = {"UserTask_ScheduleProcedure", "UserTask_RecordProcedure",
       "UserTask_ResolvePaymentFindings"};
 
+  private static final String[] FOLLOW_UP_TASKS = {"UserTask_FollowUpOneWeek", "UserTask_FollowUpOneMonth",
+      "UserTask_FollowUpThreeMonths", "UserTask_FollowUpOneYear"};
+
   private final FilterService filters;
   private final TaskService tasks;
   private final RoleAuthorizations grants;
@@ -53,6 +56,9 @@ class TasklistFilters {
     save("Medical director queue", "Cases referred for a physician's determination", 0,
         casesQuery().taskCandidateGroup(CaseRoles.MEDICAL_DIRECTORS).includeAssignedTasks(),
         List.of(CaseRoles.MEDICAL_DIRECTORS, CaseRoles.ADMINISTRATORS));
+    save("Follow-ups", "Follow-up calls due or overdue, most urgent first", 3,
+        casesQuery().taskDefinitionKeyIn(FOLLOW_UP_TASKS),
+        List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
     save("Determinations due within 24 hours", "Review tasks whose determination falls due within a day", 5,
         casesQuery().taskDefinitionKeyIn(DETERMINATION_TASKS).dueBeforeExpression("${dateTime().plusDays(1)}"),
         List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));

@@ -26,12 +26,12 @@ class PackageDependenciesTest {
   static final ArchRule theCoreKnowsNoPhase = noClasses().that().resideInAnyPackage(APP + "casefile..",
       APP + "input..", APP + "deployment..", APP + "criteria..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "procedure..", APP + "notification..", APP + "caseapi..", APP + "security..", APP + "documents..");
+          APP + "procedure..", APP + "followup..", APP + "notification..", APP + "caseapi..", APP + "security..", APP + "documents..");
 
   @ArchTest
   static final ArchRule notificationKnowsOnlyTheCore = noClasses().that().resideInAPackage(APP + "notification..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "procedure..", APP + "criteria..", APP + "caseapi..", APP + "documents..");
+          APP + "procedure..", APP + "followup..", APP + "criteria..", APP + "caseapi..", APP + "documents..");
 
   @ArchTest
   static final ArchRule documentsKnowOnlyTheCoreInputAndSecurity = noClasses().that()
@@ -46,12 +46,17 @@ class PackageDependenciesTest {
   @ArchTest
   static final ArchRule theDeterminationComesBeforeTheProcedure = noClasses().that()
       .resideInAnyPackage(APP + "intake..", APP + "determination..")
-      .should().dependOnClassesThat().resideInAPackage(APP + "procedure..");
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "procedure..", APP + "followup..");
+
+  @ArchTest
+  static final ArchRule theProcedureComesBeforeTheFollowUps = noClasses().that()
+      .resideInAPackage(APP + "procedure..")
+      .should().dependOnClassesThat().resideInAPackage(APP + "followup..");
 
   @ArchTest
   static final ArchRule securityKnowsNoPhase = noClasses().that().resideInAPackage(APP + "security..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "procedure..", APP + "notification..", APP + "caseapi..", APP + "documents..");
+          APP + "procedure..", APP + "followup..", APP + "notification..", APP + "caseapi..", APP + "documents..");
 
   @ArchTest
   static final ArchRule onlyTheApiLayerKnowsTheApi = noClasses().that().resideOutsideOfPackage(APP + "caseapi..")

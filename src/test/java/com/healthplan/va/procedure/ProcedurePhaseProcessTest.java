@@ -357,6 +357,14 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     assertThat(procedureFile(instance).schedule().scheduledDate()).isEqualTo(today().plusDays(7));
     assertThat(procedureFile(instance).schedule().count()).isEqualTo(2);
     assertThat(procedurePhase(instance)).isWaitingAt("UserTask_RecordProcedure");
+
+    // the decision of the earlier record task is not the next one's: an integrator sending only the record's
+    // fields records the procedure
+    Map<String, Object> recordOnly = cleanRecord();
+    recordOnly.remove("recordDecision");
+    completeAs("coord1", instance, "UserTask_RecordProcedure", recordOnly);
+    assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.IN_FOLLOW_UP);
+    assertThat(procedureFile(instance).record().procedureDate()).isEqualTo(today());
   }
 
   @Test
@@ -397,7 +405,7 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     completeAs("nurse1", instance, "UserTask_RecordProcedure", cleanRecord());
 
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.IN_FOLLOW_UP);
-    assertEnded(instance, "EndEvent_ProcedureRecorded");
+    assertThat(instance).isWaitingAt("CallActivity_FollowUps");
     assertThat(instance).hasNotPassed("UserTask_ResolvePaymentFindings");
     ProcedureFile file = procedureFile(instance);
     assertThat(file.record().procedureDate()).isEqualTo(today());
@@ -467,7 +475,7 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     assertThat(documents.get(0).get("url")).startsWith("/api/cases/" + instance.getBusinessKey() + "/documents/");
     taskService.complete(task.getId(), Map.of("paymentFindingsNote", "T11 billed separately; biopsy not paid."));
 
-    assertEnded(instance, "EndEvent_ProcedureRecorded");
+    assertThat(instance).isWaitingAt("CallActivity_FollowUps");
     ProcedureFile.Findings findings = procedureFile(instance).findings();
     assertThat(findings.resolvedByDocument()).containsExactly("NO_OPERATIVE_NARRATIVE");
     assertThat(findings.note()).isEqualTo("T11 billed separately; biopsy not paid.");

@@ -1,0 +1,60 @@
+package com.healthplan.va.followup;
+
+import com.healthplan.va.casefile.CaseScope;
+import com.healthplan.va.casefile.FollowUpMilestone;
+import com.healthplan.va.casefile.PlanCalendar;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The follow-up phase's timers and due dates, from the due dates in {@code va_follow_up} (calendar dates in the
+ * plan's zone): {@code ${followUpClock.dueAt(execution, 'ONE_WEEK')}} is the start of the due day, when the
+ * follow-up opens; it is overdue from the end of that day, and chased again every
+ * {@code va.follow-up.overdue-alert-repeat}; the PCP is reminded every {@code va.follow-up.pcp-reminder-interval}.
+ */
+@Component("followUpClock")
+public class FollowUpClock {
+
+  private final FollowUpRepository followUps;
+  private final FollowUpSettings settings;
+  private final PlanCalendar calendar;
+
+  FollowUpClock(FollowUpRepository followUps, FollowUpSettings settings, PlanCalendar calendar) {
+    this.followUps = followUps;
+    this.settings = settings;
+    this.calendar = calendar;
+  }
+
+  /** The start of the due day: the follow-up opens (or goes to the PCP). */
+  public Date dueAt(DelegateExecution execution, String milestone) {
+    return startOf(dueDate(execution, milestone));
+  }
+
+  /** The end of the due day: the task's due date in Tasklist. */
+  public Date endOfDueDay(DelegateExecution execution, String milestone) {
+    return startOf(dueDate(execution, milestone).plusDays(1));
+  }
+
+  /** ISO 8601 repeating interval: from the end of the due day, every overdue-alert period, until done. */
+  public String overdueCycle(DelegateExecution execution, String milestone) {
+    LocalDate dayAfter = dueDate(execution, milestone).plusDays(1);
+    return "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dayAfter.atStartOfDay(calendar.zone())
+        .toOffsetDateTime()) + "/" + settings.overdueRepeat();
+  }
+
+  /** ISO 8601 duration until the next reminder to the PCP. */
+  public String pcpReminderInterval() {
+    return settings.pcpReminderInterval().toString();
+  }
+
+  private LocalDate dueDate(DelegateExecution execution, String milestone) {
+    return followUps.get(CaseScope.caseId(execution), FollowUpMilestone.valueOf(milestone)).dueDate();
+  }
+
+  private Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(calendar.zone()).toInstant());
+  }
+}

@@ -1,0 +1,82 @@
+package com.healthplan.va.followup;
+
+import static com.healthplan.va.casefile.CaseVariables.*;
+
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseScope;
+import com.healthplan.va.casefile.FollowUpMilestone;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.determination.TaskSubmission;
+import com.healthplan.va.security.CaseRoles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listener of a follow-up task (its milestone is the task's local input {@code milestone}): on create the
+ * follow-up is {@code DUE} and the form gets the intake's baseline pain and the earlier milestones' scores; on
+ * complete a nurse's scores are checked and recorded. Refused input leaves the task open with nothing saved.
+ */
+@Component("followUpTask")
+class FollowUpTaskListener implements TaskListener {
+
+  static final String BASELINE_PAIN_SCORE = "baselinePainScore";
+
+  private final FollowUpRepository followUps;
+  private final CaseRepository cases;
+  private final PlanCalendar calendar;
+
+  FollowUpTaskListener(FollowUpRepository followUps, CaseRepository cases, PlanCalendar calendar) {
+    this.followUps = followUps;
+    this.cases = cases;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FollowUpMilestone milestone = FollowUpMilestone.valueOf((String) task.getVariable(MILESTONE));
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      opened(task, milestone);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      completed(task, milestone);
+    }
+  }
+
+  private void opened(DelegateTask task, FollowUpMilestone milestone) {
+    String caseId = CaseScope.caseId(task);
+    FollowUp followUp = followUps.get(caseId, milestone);
+    if (followUp.status() != FollowUpStatus.OVERDUE) {
+      followUps.enter(caseId, milestone, FollowUpStatus.DUE);
+    }
+    task.setVariableLocal(MILESTONE_LABEL, milestone.label());
+    task.setVariableLocal(MILESTONE_DUE_DATE, followUp.dueDate().toString());
+    task.setVariableLocal(BASELINE_PAIN_SCORE, cases.get(caseId).intake().painScore());
+    List<Map<String, Object>> earlier = new ArrayList<>();
+    for (FollowUp done : followUps.of(caseId)) {
+      if (done.completed()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("milestone", done.milestone().label());
+        row.put("painScore", done.scores().painScore());
+        row.put("comfortScore", done.scores().comfortScore());
+        row.put("activityScore", done.scores().activityScore());
+        row.put("contactMethod", done.scores().contactMethod().name());
+        earlier.add(row);
+      }
+    }
+    task.setVariableLocal(EARLIER_FOLLOW_UPS, Variables.objectValue(earlier)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+  }
+
+  private void completed(DelegateTask task, FollowUpMilestone milestone) {
+    TaskSubmission submission = TaskSubmission.of(task, CaseRoles.NURSES, CONTACT_METHOD,
+        "Only a utilization-management nurse may record a follow-up.");
+    FollowUp.Scores scores = FollowUpScores.read(submission.in());
+    submission.errors().throwIfAny();
+    followUps.complete(submission.caseId(), milestone, scores, submission.user().userId(), calendar.now());
+  }
+}
