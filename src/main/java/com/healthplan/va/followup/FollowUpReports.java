@@ -185,12 +185,17 @@ public class FollowUpReports {
     }
   }
 
+  /**
+   * The report is stored first (committed on its own), then the milestone's wait is ended in the engine. Should
+   * the second step fail, the follow-up phase still finds the report at its next check, before any reminder.
+   */
   private void complete(String caseId, FollowUpMilestone milestone, FollowUp.Scores scores, String recordedBy) {
-    transaction.executeWithoutResult(status -> {
-      if (!followUps.complete(caseId, milestone, scores, recordedBy, calendar.now())) {
-        throw new CaseConflictException("The " + milestone.label() + " is already completed.");
-      }
-      correlateAsApplication(caseId, milestone);
-    });
+    Boolean stored = transaction.execute(status -> followUps.complete(caseId, milestone, scores, recordedBy,
+        calendar.now()));
+    if (!Boolean.TRUE.equals(stored)) {
+      throw new CaseConflictException("The " + milestone.label() + " is already completed.");
+    }
+    correlateAsApplication(caseId, milestone);
   }
+
 }

@@ -13,14 +13,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Drives a case to and through its procedure phase as the nurse and the coordinator would in Tasklist. */
-abstract class ProcedureTestSupport extends CaseTestSupport {
+public abstract class ProcedureTestSupport extends CaseTestSupport {
 
-  static final List<String> ALL_ITEMS = DocumentationItem.codes();
+  protected static final List<String> ALL_ITEMS = DocumentationItem.codes();
 
-  @Autowired ProcedureRepository procedures;
+  @Autowired protected ProcedureRepository procedures;
 
   /** A case the nurse approved, its approval notice sent: waiting in its procedure phase. */
-  ProcessInstance approvedCase(Map<String, Object> intake) {
+  protected ProcessInstance approvedCase(Map<String, Object> intake) {
     ProcessInstance instance = openCase(intake);
     Map<String, Object> review = new HashMap<>();
     review.put("reviewDecision", "APPROVE");
@@ -30,40 +30,40 @@ abstract class ProcedureTestSupport extends CaseTestSupport {
     return instance;
   }
 
-  ProcessInstance approvedCase() {
+  protected ProcessInstance approvedCase() {
     return approvedCase(eligibleIntake());
   }
 
   /** The procedure phase the case called, while it runs. */
-  ProcessInstance procedurePhase(ProcessInstance caseInstance) {
+  protected ProcessInstance procedurePhase(ProcessInstance caseInstance) {
     return runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseInstance.getId())
         .processDefinitionKey(CaseVariables.PROCEDURE_PROCESS_KEY).singleResult();
   }
 
   /** A variable of the latest procedure phase (running or ended), as its forms see it. */
-  Object phaseVariable(ProcessInstance caseInstance, String name) {
+  protected Object phaseVariable(ProcessInstance caseInstance, String name) {
     String phase = latestPhaseId(caseInstance, CaseVariables.PROCEDURE_PROCESS_KEY);
     HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery().processInstanceId(phase)
         .variableName(name).singleResult();
     return variable == null ? null : variable.getValue();
   }
 
-  ProcedureFile procedureFile(ProcessInstance instance) {
+  protected ProcedureFile procedureFile(ProcessInstance instance) {
     return procedures.find(instance.getBusinessKey()).orElseThrow();
   }
 
-  static Map<String, Object> documentation(List<String> confirmed) {
+  protected static Map<String, Object> documentation(List<String> confirmed) {
     Map<String, Object> values = new HashMap<>();
     values.put("documentationConfirmed", new ArrayList<>(confirmed));
     return values;
   }
 
-  void confirmDocumentation(ProcessInstance instance, List<String> confirmed) {
+  protected void confirmDocumentation(ProcessInstance instance, List<String> confirmed) {
     completeAs("nurse1", instance, "UserTask_ReviewDocumentation", documentation(confirmed));
     runAsyncJobs(instance);
   }
 
-  static Map<String, Object> schedule(LocalDate date, String setting, String justification) {
+  protected static Map<String, Object> schedule(LocalDate date, String setting, String justification) {
     Map<String, Object> values = new HashMap<>();
     values.put("scheduleDecision", "SCHEDULE");
     values.put("facilityName", "Riverside Surgical Center");
@@ -73,12 +73,12 @@ abstract class ProcedureTestSupport extends CaseTestSupport {
     return values;
   }
 
-  void scheduleOn(ProcessInstance instance, LocalDate date) {
+  protected void scheduleOn(ProcessInstance instance, LocalDate date) {
     completeAs("coord1", instance, "UserTask_ScheduleProcedure", schedule(date, "OUTPATIENT", null));
   }
 
   /** A record with nothing to find: the approved levels, CT guidance, images and narrative, today. */
-  Map<String, Object> cleanRecord() {
+  protected Map<String, Object> cleanRecord() {
     Map<String, Object> values = new HashMap<>();
     values.put("recordDecision", "RECORD");
     values.put("procedureDate", today().toString());
@@ -94,7 +94,7 @@ abstract class ProcedureTestSupport extends CaseTestSupport {
   }
 
   /** An approved case, documented and scheduled for today: waiting for its procedure record. */
-  ProcessInstance scheduledCase() {
+  protected ProcessInstance scheduledCase() {
     ProcessInstance instance = approvedCase();
     confirmDocumentation(instance, ALL_ITEMS);
     scheduleOn(instance, today());
