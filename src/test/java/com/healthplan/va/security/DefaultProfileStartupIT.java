@@ -23,7 +23,8 @@ class DefaultProfileStartupIT {
           "--spring.profiles.default=prod",
           "--spring.datasource.url=jdbc:h2:mem:va-guard-default;DB_CLOSE_DELAY=-1",
           "--server.port=0",
-          "--camunda.bpm.job-execution.enabled=false")) {
+          "--camunda.bpm.job-execution.enabled=false",
+          "--va.follow-up.pcp-link-signing-key=a-deployment-key-of-at-least-32-characters")) {
         // must not get here
       }
     }).satisfies(e -> {
