@@ -3,6 +3,8 @@ package com.healthplan.va.caseapi;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.followup.FollowUp;
+import com.healthplan.va.followup.FollowUpRepository;
 import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.procedure.ProcedureFile;
 import com.healthplan.va.procedure.ProcedureRecord;
@@ -42,9 +44,11 @@ class CaseTimeline {
   private final NoticeMailer notices;
   private final PlanCalendar calendar;
   private final ProcedureRepository procedures;
+  private final FollowUpRepository followUps;
 
   CaseTimeline(CaseRepository cases, HistoryService history, NoticeMailer notices, PlanCalendar calendar,
-      ProcedureRepository procedures) {
+      ProcedureRepository procedures, FollowUpRepository followUps) {
+    this.followUps = followUps;
     this.procedures = procedures;
     this.cases = cases;
     this.history = history;
@@ -102,6 +106,22 @@ class CaseTimeline {
               : "; unmet: " + String.join(", ", file.determination().unmetCriteria()))));
     }
     procedures.find(file.caseId()).ifPresent(procedure -> entries.addAll(procedureEntries(procedure)));
+    for (FollowUp followUp : followUps.of(file.caseId())) {
+      String milestone = followUp.milestone().label();
+      if (followUp.pcpRequestedAt() != null) {
+        entries.add(entry(followUp.pcpRequestedAt(), SYSTEM, "PCP asked for a follow-up report", milestone));
+      }
+      if (followUp.pcpAcknowledgedAt() != null) {
+        entries.add(entry(followUp.pcpAcknowledgedAt(), "pcp", "PCP confirmed receipt", milestone));
+      }
+      if (followUp.completed()) {
+        entries.add(entry(followUp.completedAt(), followUp.recordedBy(), "Follow-up recorded", milestone + ", "
+            + followUp.scores().contactMethod().name().toLowerCase().replace('_', ' ')));
+      }
+    }
+    if (file.closure() != null) {
+      entries.add(entry(file.closure().closedAt(), SYSTEM, "Case closed", "every follow-up completed"));
+    }
     for (SentNotice notice : notices.sentFor(file.caseId())) {
       entries.add(entry(notice.sentAt(), SYSTEM, "Notice sent", notice.kind() + " to " + notice.to()));
     }
