@@ -1,5 +1,6 @@
 package com.healthplan.va.caseapi;
 
+import com.healthplan.va.appeal.Appeals;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.followup.FollowUpReports;
 import com.healthplan.va.intake.CaseIntakeService;
@@ -44,9 +45,11 @@ class CaseController {
   private final CaseTimeline timeline;
   private final ProcedureRecords procedures;
   private final FollowUpReports followUps;
+  private final Appeals appeals;
 
   CaseController(CaseIntakeService intake, CaseViewReader cases, ApiCaller caller, CaseTimeline timeline,
-      ProcedureRecords procedures, FollowUpReports followUps) {
+      ProcedureRecords procedures, FollowUpReports followUps, Appeals appeals) {
+    this.appeals = appeals;
     this.followUps = followUps;
     this.timeline = timeline;
     this.procedures = procedures;
@@ -84,6 +87,21 @@ class CaseController {
     }
     procedures.record(caseId, record, caller.userId());
     return cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+  }
+
+  /**
+   * Appeals a denial (member or provider, standard or expedited): 201 with the case view while the case is denied,
+   * within 65 days of the denial and with no appeal open; 409 with the reason otherwise.
+   */
+  @PostMapping(path = "/{caseId}/appeals", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CaseView> appeal(@PathVariable String caseId, @RequestBody Map<String, Object> appeal) {
+    caller.requireAnyOf(RECORDING_ROLES);
+    if (!CASE_ID.matcher(caseId).matches() || cases.find(caseId).isEmpty()) {
+      throw new CaseNotFoundException(caseId);
+    }
+    appeals.file(caseId, appeal);
+    CaseView view = cases.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(view);
   }
 
   /**

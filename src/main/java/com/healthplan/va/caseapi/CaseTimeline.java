@@ -1,5 +1,6 @@
 package com.healthplan.va.caseapi;
 
+import com.healthplan.va.appeal.AppealRepository;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
@@ -45,9 +46,11 @@ class CaseTimeline {
   private final PlanCalendar calendar;
   private final ProcedureRepository procedures;
   private final FollowUpRepository followUps;
+  private final AppealRepository appeals;
 
   CaseTimeline(CaseRepository cases, HistoryService history, NoticeMailer notices, PlanCalendar calendar,
-      ProcedureRepository procedures, FollowUpRepository followUps) {
+      ProcedureRepository procedures, FollowUpRepository followUps, AppealRepository appeals) {
+    this.appeals = appeals;
     this.followUps = followUps;
     this.procedures = procedures;
     this.cases = cases;
@@ -105,6 +108,14 @@ class CaseTimeline {
           file.determination().outcome() + (file.determination().unmetCriteria().isEmpty() ? ""
               : "; unmet: " + String.join(", ", file.determination().unmetCriteria()))));
     }
+    appeals.find(file.caseId()).ifPresent(appeal -> {
+      entries.add(entry(appeal.receivedAt(), appeal.receivedBy(), "Appeal received",
+          appeal.urgency().toLowerCase() + " appeal by the " + appeal.requestedBy().name().toLowerCase()));
+      if (appeal.decidedAt() != null) {
+        entries.add(entry(appeal.decidedAt(), appeal.decidedBy(), "Appeal decided",
+            "denial " + appeal.outcome().name().toLowerCase()));
+      }
+    });
     procedures.find(file.caseId()).ifPresent(procedure -> entries.addAll(procedureEntries(procedure)));
     for (FollowUp followUp : followUps.of(file.caseId())) {
       String milestone = followUp.milestone().label();

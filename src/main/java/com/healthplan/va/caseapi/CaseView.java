@@ -24,6 +24,7 @@ record CaseView(
     Integer criteriaVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) InformationRequest informationRequest,
     @JsonInclude(JsonInclude.Include.NON_NULL) Determination determination,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Appeal appeal,
     @JsonInclude(JsonInclude.Include.NON_NULL) ReturnedToReview returnedToReview,
     @JsonInclude(JsonInclude.Include.NON_NULL) Documentation documentation,
     @JsonInclude(JsonInclude.Include.NON_NULL) Schedule schedule,
@@ -33,6 +34,12 @@ record CaseView(
     @JsonInclude(JsonInclude.Include.NON_NULL) Outcome outcome,
     List<Notice> notices,
     List<Document> documents) {
+
+  /** The appeal of a denial (contract fields first); outcome and decision once decided. */
+  @JsonPropertyOrder({"receivedAt", "dueAt", "outcome", "decidedBy", "decidedAt", "rationale"})
+  record Appeal(OffsetDateTime receivedAt, OffsetDateTime dueAt, String outcome, String decidedBy,
+      OffsetDateTime decidedAt, String rationale, String requestedBy, String reason, String urgency) {
+  }
 
   /** Why an approved case came back to criteria review, and the day its criteria are judged on since. */
   record ReturnedToReview(LocalDate criteriaAsOf, String reason) {

@@ -1,5 +1,6 @@
 package com.healthplan.va.caseapi;
 
+import com.healthplan.va.appeal.AppealRepository;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a case from its case file, its procedure phase, the sent-mail ledger and its documents (never their
- * content): open and finished cases alike, five queries.
+ * content): open and finished cases alike, six queries.
  */
 @Component
 class CaseViewReader {
@@ -29,9 +30,11 @@ class CaseViewReader {
   private final PlanCalendar calendar;
   private final ProcedureRepository procedures;
   private final FollowUpRepository followUpRepository;
+  private final AppealRepository appeals;
 
   CaseViewReader(CaseRepository cases, NoticeMailer notices, CaseDocuments documents, PlanCalendar calendar,
-      ProcedureRepository procedures, FollowUpRepository followUpRepository) {
+      ProcedureRepository procedures, FollowUpRepository followUpRepository, AppealRepository appeals) {
+    this.appeals = appeals;
     this.followUpRepository = followUpRepository;
     this.procedures = procedures;
     this.cases = cases;
@@ -70,6 +73,9 @@ class CaseViewReader {
         prescreen == null ? null : prescreen.criteriaVersion(),
         informationRequest,
         determination,
+        appeals.find(file.caseId()).map(a -> new CaseView.Appeal(moment(a.receivedAt()), moment(a.dueAt()),
+            a.outcome() == null ? null : a.outcome().name(), a.decidedBy(), moment(a.decidedAt()), a.rationale(),
+            a.requestedBy().name(), a.reason(), a.urgency())).orElse(null),
         file.returnedToReview() == null || file.status().isFinal() ? null : new CaseView.ReturnedToReview(
             file.returnedToReview().criteriaAsOf(), file.returnedToReview().reason()),
         procedure.map(p -> documentation(p.documentation())).orElse(null),

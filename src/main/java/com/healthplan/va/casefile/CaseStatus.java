@@ -25,7 +25,9 @@ public enum CaseStatus {
   /** The procedure will not take place, with a reason. */
   WITHDRAWN,
   /** Every follow-up completed. */
-  CLOSED;
+  CLOSED,
+  /** A denial was appealed; a physician other than the one who denied decides. */
+  APPEAL_IN_REVIEW;
 
   /** Whether the determination is made (whatever followed it) or the case is closed. */
   public boolean isFinal() {

@@ -15,12 +15,14 @@ public final class CaseVariables {
   public static final String PROCEDURE_PROCESS_KEY = "vertebralAugmentationProcedure";
   /** The follow-up phase (1 week, 1 month, 3 months, 1 year), called when a procedure is recorded. */
   public static final String FOLLOW_UP_PROCESS_KEY = "vertebralAugmentationFollowUp";
+  /** The appeal of a denial, decided by another physician. */
+  public static final String APPEAL_PROCESS_KEY = "vertebralAugmentationAppeal";
   /** Every process of a case: the case process and the phases it calls (each with the case id as business key). */
-  public static final List<String> CASE_PROCESS_KEYS =
-      List.of(PROCESS_KEY, DETERMINATION_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
+  public static final List<String> CASE_PROCESS_KEYS = List.of(PROCESS_KEY, DETERMINATION_PROCESS_KEY,
+      APPEAL_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
   /** The phase processes, which start only when the case process calls them. */
   public static final List<String> PHASE_PROCESS_KEYS =
-      List.of(DETERMINATION_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
+      List.of(DETERMINATION_PROCESS_KEY, APPEAL_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
   public static final String ELIGIBILITY_DECISION_KEY = "vcfEligibility";
   public static final String PAYMENT_LIMITS_DECISION_KEY = "vaPaymentLimits";
 
@@ -130,6 +132,15 @@ public final class CaseVariables {
   public static final String PAYMENT_FINDINGS = "paymentFindings";
   public static final String PAYMENT_FINDINGS_LIST = "paymentFindingsList";
   public static final String PAYMENT_FINDINGS_NOTE = "paymentFindingsNote";
+
+  // Appeals (contract names)
+  public static final String APPEAL_REQUESTED_BY = "requestedBy";
+  public static final String APPEAL_REASON = "reason";
+  public static final String APPEAL_DECISION = "appealDecision";
+  public static final String APPEAL_RATIONALE = "appealRationale";
+  public static final String APPEAL_DUE_AT = "appealDueAt";
+  public static final String APPEAL_ESCALATION_AT = "appealEscalationAt";
+  public static final String DENIED_BY = "deniedBy";
 
   // Follow-ups (contract names for the task's decision fields)
   public static final String CONTACT_METHOD = "contactMethod";

@@ -3,6 +3,7 @@ package com.healthplan.va.followup;
 import com.healthplan.va.casefile.CaseConflictException;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseVariables;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
@@ -111,6 +112,10 @@ public class FollowUpReports {
     if (state instanceof LinkState.Valid valid) {
       FieldErrors errors = new FieldErrors();
       FollowUp.Scores scores = FollowUpScores.read(new SubmittedValues(values, errors));
+      if (scores != null && scores.contactMethod() == ContactMethod.PCP_REPORT) {
+        errors.add(CaseVariables.CONTACT_METHOD,
+            "How the patient was seen must be in person or by telephone.");
+      }
       errors.throwIfAny();
       String how = scores.contactMethod() == ContactMethod.IN_PERSON ? "seen in person" : "by telephone";
       FollowUp.Scores asReport = new FollowUp.Scores(ContactMethod.PCP_REPORT, scores.painScore(),

@@ -1,5 +1,6 @@
 package com.healthplan.va.followup;
 
+import com.healthplan.va.casefile.CaseConflictException;
 import com.healthplan.va.determination.NoticeContent;
 import com.healthplan.va.input.FieldError;
 import com.healthplan.va.input.InvalidCaseInputException;
@@ -82,6 +83,9 @@ class PcpReportPage {
             + "is needed for this follow-up."));
       }
       return page(state, token, Map.of(), List.of(), null);
+    } catch (CaseConflictException alreadyIn) {
+      // a second report of the same follow-up at the same moment: the first one counts
+      return page(new FollowUpReports.LinkState.AlreadyReported(), token, Map.of(), List.of(), null);
     } catch (InvalidCaseInputException refused) {
       ResponseEntity<String> again = page(reports.check(token), token, form, refused.errors(), null);
       return again.getStatusCode() == HttpStatus.OK ? withStatus(again, HttpStatus.BAD_REQUEST) : again;

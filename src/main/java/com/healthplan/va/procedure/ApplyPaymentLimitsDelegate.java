@@ -2,10 +2,13 @@ package com.healthplan.va.procedure;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.appeal.Appeal;
+import com.healthplan.va.appeal.AppealRepository;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -34,9 +37,11 @@ class ApplyPaymentLimitsDelegate implements JavaDelegate {
   private final DecisionService decisions;
   private final ProcedureCopies copies;
   private final PlanCalendar calendar;
+  private final AppealRepository appeals;
 
   ApplyPaymentLimitsDelegate(ProcedureRepository procedures, CaseRepository cases, RepositoryService repository,
-      DecisionService decisions, ProcedureCopies copies, PlanCalendar calendar) {
+      DecisionService decisions, ProcedureCopies copies, PlanCalendar calendar, AppealRepository appeals) {
+    this.appeals = appeals;
     this.procedures = procedures;
     this.cases = cases;
     this.repository = repository;
@@ -65,8 +70,7 @@ class ApplyPaymentLimitsDelegate implements JavaDelegate {
     ProcedureFile.Schedule schedule = file.schedule();
     return Variables.createVariables()
         .putValue("procedureDate", record.procedureDate().toString())
-        .putValue("determinationDate", caseFile.determination() == null ? null
-            : caseFile.determination().decidedAt().atZone(calendar.zone()).toLocalDate().toString())
+        .putValue("determinationDate", authorizedOn(caseFile))
         .putValue("fractureDate", caseFile.intake().fractureDate().toString())
         .putValue("approvedLevels", new ArrayList<>(caseFile.intake().fractureLevels()))
         .putValue(LEVELS_TREATED, new ArrayList<>(record.levelsTreated()))
@@ -79,6 +83,14 @@ class ApplyPaymentLimitsDelegate implements JavaDelegate {
         .putValue(BIOPSY_LEVELS, new ArrayList<>(record.biopsyLevels()))
         .putValue(SETTING, schedule == null ? null : schedule.setting().name())
         .putValue(INPATIENT_JUSTIFICATION, schedule == null ? null : schedule.inpatientJustification());
+  }
+
+  /** The day of the approval: the determination's, or an overturning appeal's for a denial overturned. */
+  private String authorizedOn(CaseFile caseFile) {
+    Instant approved = appeals.find(caseFile.caseId()).filter(a -> a.outcome() == Appeal.Outcome.OVERTURNED)
+        .map(Appeal::decidedAt)
+        .orElse(caseFile.determination() == null ? null : caseFile.determination().decidedAt());
+    return approved == null ? null : approved.atZone(calendar.zone()).toLocalDate().toString();
   }
 
   private DecisionDefinition decisionOf(DelegateExecution execution) {

@@ -10,13 +10,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes the yearly report with one aggregate query per line on the case file (the cases decided in the
- * plan's calendar year), never by loading cases. Appeals and extensions are not recorded yet, so their shares
- * are 0 until those phases exist.
+ * plan's calendar year), never by loading cases. "Approved after appeal" counts the denials decided in the year
+ * whose appeal overturned them; extensions are not recorded yet, so their share is 0.
  */
 @Service
 public class PriorAuthorizationMetrics {
 
-  private static final String HOURS = "(EXTRACT(EPOCH FROM determination_decided_at) - EXTRACT(EPOCH FROM received_at)) / 3600.0";
+  private static final String HOURS = "(EXTRACT(EPOCH FROM c.determination_decided_at) - EXTRACT(EPOCH FROM c.received_at)) / 3600.0";
 
   private final JdbcTemplate jdbc;
   private final PlanCalendar calendar;
@@ -37,12 +37,14 @@ public class PriorAuthorizationMetrics {
   }
 
   private PriorAuthorizationReport.Row row(String urgency, OffsetDateTime from, OffsetDateTime to) {
-    String where = " FROM va_case WHERE determination_decided_at >= ? AND determination_decided_at < ?"
-        + ("ALL".equals(urgency) ? "" : " AND urgency = ?");
+    String where = " FROM va_case c LEFT JOIN va_appeal a ON a.case_id = c.case_id"
+        + " WHERE c.determination_decided_at >= ? AND c.determination_decided_at < ?"
+        + ("ALL".equals(urgency) ? "" : " AND c.urgency = ?");
     Object[] args = "ALL".equals(urgency) ? new Object[] {from, to} : new Object[] {from, to, urgency};
     return jdbc.queryForObject("SELECT COUNT(*), "
-            + "SUM(CASE WHEN determination_outcome = 'APPROVED' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN determination_outcome = 'DENIED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN c.determination_outcome = 'APPROVED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN c.determination_outcome = 'DENIED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN a.outcome = 'OVERTURNED' THEN 1 ELSE 0 END), "
             + "AVG(" + HOURS + "), "
             + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + HOURS + ")" + where,
         (result, number) -> {
@@ -50,10 +52,10 @@ public class PriorAuthorizationMetrics {
           return new PriorAuthorizationReport.Row(urgency, decided,
               PriorAuthorizationReport.percent(result.getLong(2), decided),
               PriorAuthorizationReport.percent(result.getLong(3), decided),
+              PriorAuthorizationReport.percent(result.getLong(4), decided),
               PriorAuthorizationReport.percent(0, decided),
-              PriorAuthorizationReport.percent(0, decided),
-              PriorAuthorizationReport.hours(result.getObject(4) == null ? null : result.getDouble(4)),
-              PriorAuthorizationReport.hours(result.getObject(5) == null ? null : result.getDouble(5)));
+              PriorAuthorizationReport.hours(result.getObject(5) == null ? null : result.getDouble(5)),
+              PriorAuthorizationReport.hours(result.getObject(6) == null ? null : result.getDouble(6)));
         }, args);
   }
 }

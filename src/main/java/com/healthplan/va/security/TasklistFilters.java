@@ -56,6 +56,12 @@ class TasklistFilters {
     save("Medical director queue", "Cases referred for a physician's determination", 0,
         casesQuery().taskCandidateGroup(CaseRoles.MEDICAL_DIRECTORS).includeAssignedTasks(),
         List.of(CaseRoles.MEDICAL_DIRECTORS, CaseRoles.ADMINISTRATORS));
+    save("Appeals", "Appeals of denials, decided by a physician who did not deny, most urgent first", 1,
+        casesQuery().taskDefinitionKey("UserTask_ReviewAppeal"),
+        List.of(CaseRoles.MEDICAL_DIRECTORS, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    save("Denials open to appeal", "Denied cases within their 65 days: record an appeal received by phone or letter",
+        4, casesQuery().taskDefinitionKey("UserTask_RecordAppeal"),
+        List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
     save("Follow-ups", "Follow-up calls due or overdue, most urgent first", 3,
         casesQuery().taskDefinitionKeyIn(FOLLOW_UP_TASKS),
         List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));

@@ -26,12 +26,12 @@ class PackageDependenciesTest {
   static final ArchRule theCoreKnowsNoPhase = noClasses().that().resideInAnyPackage(APP + "casefile..",
       APP + "input..", APP + "deployment..", APP + "criteria..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "procedure..", APP + "followup..", APP + "notification..", APP + "caseapi..", APP + "security..", APP + "documents..");
+          APP + "appeal..", APP + "procedure..", APP + "followup..", APP + "notification..", APP + "caseapi..", APP + "security..", APP + "documents..");
 
   @ArchTest
   static final ArchRule notificationKnowsOnlyTheCore = noClasses().that().resideInAPackage(APP + "notification..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "procedure..", APP + "followup..", APP + "criteria..", APP + "caseapi..", APP + "documents..");
+          APP + "appeal..", APP + "procedure..", APP + "followup..", APP + "criteria..", APP + "caseapi..", APP + "documents..");
 
   @ArchTest
   static final ArchRule documentsKnowOnlyTheCoreInputAndSecurity = noClasses().that()
@@ -46,6 +46,10 @@ class PackageDependenciesTest {
   @ArchTest
   static final ArchRule theDeterminationComesBeforeTheProcedure = noClasses().that()
       .resideInAnyPackage(APP + "intake..", APP + "determination..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "appeal..", APP + "procedure..", APP + "followup..");
+
+  @ArchTest
+  static final ArchRule theAppealComesBeforeTheProcedure = noClasses().that().resideInAPackage(APP + "appeal..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "procedure..", APP + "followup..");
 
   @ArchTest
@@ -56,7 +60,7 @@ class PackageDependenciesTest {
   @ArchTest
   static final ArchRule securityKnowsNoPhase = noClasses().that().resideInAPackage(APP + "security..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
-          APP + "procedure..", APP + "followup..", APP + "notification..", APP + "caseapi..", APP + "documents..");
+          APP + "appeal..", APP + "procedure..", APP + "followup..", APP + "notification..", APP + "caseapi..", APP + "documents..");
 
   @ArchTest
   static final ArchRule onlyTheApiLayerKnowsTheApi = noClasses().that().resideOutsideOfPackage(APP + "caseapi..")

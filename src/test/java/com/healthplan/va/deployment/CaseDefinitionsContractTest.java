@@ -41,7 +41,8 @@ class CaseDefinitionsContractTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> FORMS = List.of("caseIntake", "reviewCriteria", "medicalDirectorReview", "recordInformation",
-      "reviewDocumentation", "scheduleProcedure", "recordProcedure", "resolvePaymentFindings", "followUp");
+      "reviewDocumentation", "scheduleProcedure", "recordProcedure", "resolvePaymentFindings", "followUp",
+      "recordAppeal", "reviewAppeal");
 
   static JsonNode form(String name) throws Exception {
     try (InputStream in = CaseDefinitionsContractTest.class.getResourceAsStream("/forms/" + name + ".form")) {
@@ -51,7 +52,7 @@ class CaseDefinitionsContractTest {
 
   /** The case process and the phases it calls, each in a file named after its process id. */
   static final List<String> PROCESSES = List.of("vertebralAugmentationCase", "vertebralAugmentationDetermination",
-      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp");
+      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp", "vertebralAugmentationAppeal");
 
   static BpmnModelInstance process() {
     return process("vertebralAugmentationCase");
@@ -219,7 +220,7 @@ class CaseDefinitionsContractTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination",
-      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp"})
+      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp", "vertebralAugmentationAppeal"})
   void elementIdsSayWhatTheyAre(String key) {
     Collection<FlowNode> nodes = process(key).getModelElementsByType(FlowNode.class);
     assertThat(nodes).extracting(BaseElement::getId).allSatisfy(id -> assertThat(id).matches(

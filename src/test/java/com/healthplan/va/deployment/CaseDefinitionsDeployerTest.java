@@ -21,10 +21,12 @@ class CaseDefinitionsDeployerTest extends CaseTestSupport {
 
     assertThat(repository.getDeploymentResourceNames(definition.getDeploymentId())).containsExactlyInAnyOrder(
         "bpmn/vertebralAugmentationCase.bpmn", "bpmn/vertebralAugmentationDetermination.bpmn",
-        "bpmn/vertebralAugmentationProcedure.bpmn", "bpmn/vertebralAugmentationFollowUp.bpmn", "bpmn/vcfEligibility.dmn", "bpmn/vaPaymentLimits.dmn",
+        "bpmn/vertebralAugmentationProcedure.bpmn", "bpmn/vertebralAugmentationFollowUp.bpmn",
+        "bpmn/vertebralAugmentationAppeal.bpmn", "bpmn/vcfEligibility.dmn", "bpmn/vaPaymentLimits.dmn",
         "forms/caseIntake.form", "forms/reviewCriteria.form", "forms/medicalDirectorReview.form",
         "forms/recordInformation.form", "forms/reviewDocumentation.form", "forms/scheduleProcedure.form",
-        "forms/recordProcedure.form", "forms/resolvePaymentFindings.form", "forms/followUp.form");
+        "forms/recordProcedure.form", "forms/resolvePaymentFindings.form", "forms/followUp.form",
+        "forms/recordAppeal.form", "forms/reviewAppeal.form");
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vcfEligibility")
         .deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vaPaymentLimits")

@@ -186,7 +186,7 @@ class CaseNoticeMailTest extends CaseTestSupport {
     managementService.setJobRetries(job.getId(), 1);
     managementService.executeJob(job.getId());
 
-    assertEnded(instance, "EndEvent_CaseDenied");
+    assertThat(instance).hasPassed("ServiceTask_SendDenialNotice").isWaitingAt("UserTask_RecordAppeal");
     assertThat(TestMailServer.received()).hasSize(1);
   }
 
@@ -201,7 +201,7 @@ class CaseNoticeMailTest extends CaseTestSupport {
 
     runAsyncJobs(instance);
 
-    assertEnded(instance, "EndEvent_CaseDenied");
+    assertThat(instance).hasPassed("ServiceTask_SendDenialNotice").isWaitingAt("UserTask_RecordAppeal");
     assertThat(TestMailServer.received()).isEmpty();
   }
 
@@ -252,7 +252,7 @@ class CaseNoticeMailTest extends CaseTestSupport {
     runAsyncJobs(instance);
 
     assertThat(TestMailServer.received()).hasSize(1);
-    assertEnded(instance, "EndEvent_CaseDenied");
+    assertThat(instance).hasPassed("ServiceTask_SendDenialNotice").isWaitingAt("UserTask_RecordAppeal");
     assertThat(mailer.sentFor(instance.getBusinessKey())).singleElement()
         .satisfies(sent -> assertThat(sent.kind()).isEqualTo("DETERMINATION_DENIED"));
   }

@@ -68,7 +68,8 @@ class NoticeFooterTest {
   void everyNoticeToAProviderHasTheFooter() throws Exception {
     assertThat(templates()).filteredOn(template -> read(template + ".html").contains(FOOTER_REFERENCE))
         .containsExactlyInAnyOrder("information-request", "determination-approved", "determination-denied",
-            "closed-incomplete", "documentation-request", "pcp-follow-up-request");
+            "closed-incomplete", "documentation-request", "pcp-follow-up-request",
+            "appeal-decision");
   }
 
   /** Each pair agrees: where the HTML part has the footer the text part ends with it, and where not, neither. */

@@ -1,0 +1,20 @@
+-- The appeal of a denied case (one per case): who asked, why, how urgent, when it is due, and the decision of a
+-- physician other than the one who denied. Written only by the appeal's listeners, in the engine's transaction.
+CREATE TABLE va_appeal (
+  case_id        VARCHAR(20)   NOT NULL PRIMARY KEY REFERENCES va_case (case_id),
+  requested_by   VARCHAR(10)   NOT NULL,
+  reason         VARCHAR(4000) NOT NULL,
+  urgency        VARCHAR(10)   NOT NULL,
+  received_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  received_by    VARCHAR(64)   NOT NULL,
+  due_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+  escalation_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  denied_by      VARCHAR(64)   NOT NULL,
+  outcome        VARCHAR(10),
+  decided_by     VARCHAR(64),
+  decided_at     TIMESTAMP WITH TIME ZONE,
+  rationale      VARCHAR(4000),
+  updated_at     TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX va_appeal_decided ON va_appeal (decided_at);
