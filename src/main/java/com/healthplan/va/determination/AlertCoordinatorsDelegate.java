@@ -4,6 +4,7 @@ import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.casefile.PlanContacts;
 import com.healthplan.va.notification.NoticeMailer;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,8 +24,11 @@ class AlertCoordinatorsDelegate implements JavaDelegate {
   private final NoticeMailer mailer;
   private final CaseRepository cases;
   private final PlanCalendar calendar;
+  private final PlanContacts plan;
 
-  AlertCoordinatorsDelegate(TaskService tasks, NoticeMailer mailer, CaseRepository cases, PlanCalendar calendar) {
+  AlertCoordinatorsDelegate(TaskService tasks, NoticeMailer mailer, CaseRepository cases, PlanCalendar calendar,
+      PlanContacts plan) {
+    this.plan = plan;
     this.tasks = tasks;
     this.mailer = mailer;
     this.cases = cases;
@@ -42,6 +46,6 @@ class AlertCoordinatorsDelegate implements JavaDelegate {
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseFile.caseId()).list()) {
       tasks.setPriority(task.getId(), ReviewPriority.DUE_SOON);
     }
-    mailer.send(NoticeContent.notice(CaseNotice.DETERMINATION_DUE_SOON, caseFile, calendar));
+    mailer.send(NoticeContent.notice(CaseNotice.DETERMINATION_DUE_SOON, caseFile, calendar, plan, null));
   }
 }

@@ -2,6 +2,7 @@ package com.healthplan.va.determination;
 
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.casefile.PlanContacts;
 import com.healthplan.va.criteria.CriteriaList;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.notification.Notice;
@@ -24,10 +25,15 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US);
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, uuuu h:mm a z", Locale.US);
 
-  static NoticeContent of(CaseNotice notice, CaseFile caseFile, PlanCalendar calendar) {
+  static NoticeContent of(CaseNotice notice, CaseFile caseFile, PlanCalendar calendar, PlanContacts plan,
+      String reviewerName) {
     String caseId = caseFile.caseId();
     Map<String, Object> model = caseFacts(caseFile, calendar);
     model.put("determinationDueAt", moment(caseFile.determinationDueAt(), calendar));
+    model.put("planName", plan.planName());
+    model.put("umPhone", plan.umPhone());
+    model.put("criteriaPolicy", plan.criteriaPolicy());
+    model.put("criteriaVersion", caseFile.prescreen() == null ? "" : String.valueOf(caseFile.prescreen().criteriaVersion()));
 
     // a case back from scheduling is determined again: its notices are new ones, not repeats of the first
     int sequence = caseFile.reviewRound();
@@ -45,12 +51,21 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
       }
       case DETERMINATION_APPROVED -> {
         model.put("decidedAt", moment(caseFile.determination().decidedAt(), calendar));
+        // the policy's limit: the procedure is done while the fracture is at most 4 months old
+        model.put("validThrough", day(caseFile.intake().fractureDate().plusMonths(4)));
         subject = "Prior authorization " + caseId + ": approved";
       }
       case DETERMINATION_DENIED -> {
         model.put("decidedAt", moment(caseFile.determination().decidedAt(), calendar));
-        model.put("unmetCriteria", plainLanguage(caseFile.determination().unmetCriteria()));
+        model.put("unmetCriteria", caseFile.determination().unmetCriteria().stream()
+            .map(code -> EligibilityCriterion.valueOf(code))
+            .map(criterion -> Map.of("plain", criterion.plainLanguage(), "policy", criterion.policyWording()))
+            .toList());
         model.put("rationale", caseFile.determination().rationale());
+        model.put("reviewerName", reviewerName == null ? "a medical director" : reviewerName);
+        model.put("peerToPeerPhone", plan.peerToPeerPhone());
+        model.put("appealBy", day(caseFile.determination().decidedAt().atZone(calendar.zone())
+            .plus(plan.appealWindow()).toLocalDate()));
         subject = "Prior authorization " + caseId + ": denied";
       }
       case CLOSED_INCOMPLETE -> {
@@ -75,25 +90,23 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
     model.put("caseId", caseFile.caseId());
     model.put("patientInitials", caseFile.patientInitials());
     model.put("patientBirthDate", day(caseFile.intake().patientBirthDate()));
-    model.put("procedure", caseFile.intake().procedureType().label());
+    model.put("procedure", caseFile.intake().procedureType().label() + " ("
+        + caseFile.intake().procedureType().cptCodes() + ")");
     model.put("levels", String.join(", ", caseFile.intake().fractureLevels()));
     model.put("providerName", caseFile.intake().requestingProviderName());
     return model;
   }
 
   /** The notice as the mailer sends it: to the requesting provider or the coordinators. */
-  static Notice notice(CaseNotice kind, CaseFile caseFile, PlanCalendar calendar) {
-    NoticeContent content = of(kind, caseFile, calendar);
+  static Notice notice(CaseNotice kind, CaseFile caseFile, PlanCalendar calendar, PlanContacts plan,
+      String reviewerName) {
+    NoticeContent content = of(kind, caseFile, calendar, plan, reviewerName);
     return switch (kind.recipient()) {
       case REQUESTING_PROVIDER -> Notice.toAddresses(caseFile.caseId(), kind.name(), content.sequence(),
           kind.template(), List.of(caseFile.intake().requestingProviderEmail()), content.subject(), content.model());
       case COORDINATORS -> Notice.toGroup(caseFile.caseId(), kind.name(), content.sequence(), kind.template(),
           CaseRoles.COORDINATORS, content.subject(), content.model());
     };
-  }
-
-  private static List<String> plainLanguage(List<String> codes) {
-    return codes.stream().map(code -> EligibilityCriterion.valueOf(code).plainLanguage()).toList();
   }
 
   /** What the provider must send to show each criterion, never a finding. */

@@ -6,6 +6,7 @@ import com.healthplan.va.casefile.DeterminationTimeframe;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.casefile.PlanContacts;
 import com.healthplan.va.notification.NoticeMailer;
 import java.time.Instant;
 import java.util.Date;
@@ -23,10 +24,12 @@ class RequestInformationDelegate implements JavaDelegate {
   private final NoticeMailer mailer;
   private final DeterminationTimeframe timeframe;
   private final PlanCalendar calendar;
+  private final PlanContacts plan;
   private final CaseRepository cases;
 
   RequestInformationDelegate(NoticeMailer mailer, DeterminationTimeframe timeframe, PlanCalendar calendar,
-      CaseRepository cases) {
+      CaseRepository cases, PlanContacts plan) {
+    this.plan = plan;
     this.cases = cases;
     this.mailer = mailer;
     this.timeframe = timeframe;
@@ -40,6 +43,6 @@ class RequestInformationDelegate implements JavaDelegate {
     Instant informationDueAt = timeframe.informationDueAt(calendar.now(), determinationDueAt, calendar.zone());
     cases.recordInformationDue(caseId, informationDueAt);
     execution.setVariable(INFORMATION_DUE_AT, Date.from(informationDueAt));
-    mailer.send(NoticeContent.notice(CaseNotice.INFORMATION_REQUEST, cases.get(caseId), calendar));
+    mailer.send(NoticeContent.notice(CaseNotice.INFORMATION_REQUEST, cases.get(caseId), calendar, plan, null));
   }
 }

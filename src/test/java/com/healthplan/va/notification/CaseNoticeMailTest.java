@@ -12,6 +12,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,6 +117,18 @@ class CaseNoticeMailTest extends CaseTestSupport {
     assertThat(text.replaceAll("\\s+", " ")).contains("This message is meant for the addressee only; "
         + "if you received it in error, please tell us and delete it.");
 
+    // what the rules ask of a denial: the criterion with the policy's own words, name and version, the reviewing
+    // physician and a peer-to-peer line, how and until when to appeal, expedited appeals, a free copy of the criteria
+    assertThat(text).contains("Policy: \"" + EligibilityCriterion.UNCORRECTED_COAGULOPATHY.policyWording() + "\"")
+        .contains("\"Percutaneous Vertebral Augmentation (Vertebroplasty, Kyphoplasty)\", version")
+        .contains("The reviewing physician, Dr. Maya Chen, wrote")
+        .contains("Peer-to-peer discussion").contains("1-800-555-0143")
+        .contains("appeal this decision until " + DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US)
+            .format(caseFile(instance).determination().decidedAt().atZone(calendar.zone()).plusDays(65)))
+        .contains("expedited appeal, decided within 72 hours").contains("free copy of the criteria")
+        .contains("Kyphoplasty (CPT 22513-22515)");
+    assertThat(html).contains("Dr. Maya Chen").contains("1-800-555-0142");
+
     // minimum necessary: initials and birth date, never the name or member id
     assertThat(html + text).contains("J.D.").contains("Mar 14, 1948")
         .doesNotContain("Jane").doesNotContain("Doe").doesNotContain("M-100234");
@@ -157,7 +172,13 @@ class CaseNoticeMailTest extends CaseTestSupport {
 
     MimeMessage approval = TestMailServer.received().get(0);
     assertThat(approval.getAllRecipients()).extracting(Object::toString).containsExactly("ortho@spine.example");
-    assertThat(GreenMailUtil.getBody(approval)).contains("approved", "T12, L1");
+    String text = part(approval, "text/plain");
+    // what was approved, under which policy version, and until when
+    assertThat(text).contains("APPROVED").contains("Approved:  Kyphoplasty (CPT 22513-22515), levels T12, L1")
+        .contains("Percutaneous Vertebral Augmentation").contains("version 1")
+        .contains("on or before " + DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US)
+            .format(LocalDate.parse((String) eligibleIntake().get("fractureDate")).plusMonths(4)));
+    assertThat(part(approval, "text/html")).contains("Kyphoplasty (CPT 22513-22515), levels T12, L1");
   }
 
   @Test
