@@ -108,6 +108,10 @@ class CaseTimeline {
           file.determination().outcome() + (file.determination().unmetCriteria().isEmpty() ? ""
               : "; unmet: " + String.join(", ", file.determination().unmetCriteria()))));
     }
+    if (file.extension() != null) {
+      entries.add(entry(file.extension().extendedAt(), file.extension().extendedBy(), "Determination deadline extended",
+          "by " + file.extension().days() + " days"));
+    }
     appeals.find(file.caseId()).ifPresent(appeal -> {
       entries.add(entry(appeal.receivedAt(), appeal.receivedBy(), "Appeal received",
           appeal.urgency().toLowerCase() + " appeal by the " + appeal.requestedBy().name().toLowerCase()));

@@ -23,6 +23,7 @@ record CaseView(
     Prescreen prescreen,
     Integer criteriaVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) InformationRequest informationRequest,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Extension extension,
     @JsonInclude(JsonInclude.Include.NON_NULL) Determination determination,
     @JsonInclude(JsonInclude.Include.NON_NULL) Appeal appeal,
     @JsonInclude(JsonInclude.Include.NON_NULL) ReturnedToReview returnedToReview,
@@ -34,6 +35,11 @@ record CaseView(
     @JsonInclude(JsonInclude.Include.NON_NULL) Outcome outcome,
     List<Notice> notices,
     List<Document> documents) {
+
+  /** The one extension of the determination's deadline: by how many days, why, from which deadline. */
+  record Extension(int days, String reason, String extendedBy, OffsetDateTime extendedAt,
+      OffsetDateTime originalDueAt) {
+  }
 
   /** The appeal of a denial (contract fields first); outcome and decision once decided. */
   @JsonPropertyOrder({"receivedAt", "dueAt", "outcome", "decidedBy", "decidedAt", "rationale"})

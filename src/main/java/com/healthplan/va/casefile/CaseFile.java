@@ -24,7 +24,12 @@ public record CaseFile(
     Determination determination,
     ReturnedToReview returnedToReview,
     int reviewRound,
-    Closure closure) {
+    Closure closure,
+    Extension extension) {
+
+  /** The one extension of the determination's deadline, granted with a request for information. */
+  public record Extension(int days, String reason, String extendedBy, Instant extendedAt, Instant originalDueAt) {
+  }
 
   /** The case closed after its last follow-up, with the outcome in words. */
   public record Closure(Instant closedAt, String outcomeSummary) {

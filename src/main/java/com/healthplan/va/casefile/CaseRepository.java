@@ -130,6 +130,19 @@ public class CaseRepository {
         now(), caseId);
   }
 
+  /**
+   * Extends the determination's deadline, once: false (nothing changed) when it was extended before. The due-soon
+   * alert moves with it.
+   */
+  public boolean extend(String caseId, CaseFile.Extension extension, Instant newDueAt, Instant newEscalationAt) {
+    return jdbc.update("UPDATE va_case SET extension_days = ?, extension_reason = ?, extended_by = ?, extended_at = ?, "
+            + "original_determination_due_at = determination_due_at, determination_due_at = ?, "
+            + "determination_escalation_at = ?, determination_escalated = FALSE, updated_at = ? "
+            + "WHERE case_id = ? AND extension_days IS NULL",
+        extension.days(), extension.reason(), extension.extendedBy(), moment(extension.extendedAt()),
+        moment(newDueAt), moment(newEscalationAt), now(), caseId) == 1;
+  }
+
   /** Every follow-up is done: the case is closed with its outcome in words. */
   public void close(String caseId, String outcomeSummary, Instant at) {
     update("UPDATE va_case SET status = ?, closed_at = ?, outcome_summary = ?, updated_at = ? WHERE case_id = ?",
@@ -200,7 +213,10 @@ public class CaseRepository {
         instant(row, "determination_due_at"), instant(row, "determination_escalation_at"),
         row.getBoolean("determination_escalated"), prescreen, review, informationRequest, determination,
         returnedToReview, row.getInt("review_round"), closedAt == null ? null
-            : new CaseFile.Closure(closedAt, row.getString("outcome_summary")));
+            : new CaseFile.Closure(closedAt, row.getString("outcome_summary")),
+        row.getObject("extension_days", Integer.class) == null ? null : new CaseFile.Extension(
+            row.getInt("extension_days"), row.getString("extension_reason"), row.getString("extended_by"),
+            instant(row, "extended_at"), instant(row, "original_determination_due_at")));
   }
 
   private OffsetDateTime now() {

@@ -79,6 +79,9 @@ public final class CaseVariables {
   public static final String INFORMATION_REQUEST_COUNT = "informationRequestCount";
   public static final String INFORMATION_DUE_AT = "informationDueAt";
   public static final String INFORMATION_RECEIVED_NOTE = "informationReceivedNote";
+  /** An extension of the determination's deadline, with a request for information (once, up to 14 days). */
+  public static final String EXTENSION_DAYS = "extendDeterminationByDays";
+  public static final String EXTENSION_REASON = "extensionReason";
 
   // Review by the medical director
   public static final String MEDICAL_DIRECTOR_DECISION = "medicalDirectorDecision";

@@ -8,12 +8,14 @@ import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.CaseStatusUpdater;
+import com.healthplan.va.casefile.DeterminationTimeframe;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.ActingUser;
 import com.healthplan.va.security.CaseRoles;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,13 +33,32 @@ class CriteriaReviewListener implements TaskListener {
   private final CaseRepository cases;
   private final Determinations determinations;
   private final CaseStatusUpdater caseStatuses;
+  private final DeterminationTimeframe timeframe;
+  private final DueSoonTimer dueSoonTimer;
 
   CriteriaReviewListener(PlanCalendar calendar, CaseRepository cases, Determinations determinations,
-      CaseStatusUpdater caseStatuses) {
+      CaseStatusUpdater caseStatuses, DeterminationTimeframe timeframe, DueSoonTimer dueSoonTimer) {
+    this.timeframe = timeframe;
+    this.dueSoonTimer = dueSoonTimer;
     this.caseStatuses = caseStatuses;
     this.calendar = calendar;
     this.cases = cases;
     this.determinations = determinations;
+  }
+
+  /** The most a deadline may be extended, once (CMS: up to 14 calendar days when information is missing). */
+  static final int MAX_EXTENSION_DAYS = 14;
+
+  /** The deadline moves by whole calendar days in the plan's zone; the due-soon alert and the forms follow. */
+  private void extend(DelegateExecution caseScope, CaseFile caseFile, int days, String reason, String nurse,
+      Instant now) {
+    Instant dueAt = caseFile.determinationDueAt().atZone(calendar.zone()).plusDays(days).toInstant();
+    Instant escalateAt = timeframe.escalateAt(dueAt, caseFile.intake().urgency());
+    cases.extend(caseFile.caseId(), new CaseFile.Extension(days, reason, nurse, now,
+        caseFile.determinationDueAt()), dueAt, escalateAt);
+    caseScope.setVariable(DETERMINATION_DUE_AT, Date.from(dueAt));
+    caseScope.setVariable(DETERMINATION_ESCALATION_AT, Date.from(escalateAt));
+    dueSoonTimer.moveTo(caseScope, escalateAt);
   }
 
   @Override
@@ -52,6 +73,11 @@ class CriteriaReviewListener implements TaskListener {
     String note = in.note(REVIEW_NOTE, "Review note", false);
     String requested = in.note(REQUESTED_INFORMATION, "Information to request",
         decision == ReviewDecision.REQUEST_INFORMATION);
+    // an extension of the deadline goes with a request for information only
+    Integer extensionDays = decision == ReviewDecision.REQUEST_INFORMATION && in.isPresent(EXTENSION_DAYS)
+        ? in.wholeNumber(EXTENSION_DAYS, "Extension of the deadline (calendar days)", 1, MAX_EXTENSION_DAYS) : null;
+    String extensionReason = extensionDays == null ? null
+        : in.note(EXTENSION_REASON, "Reason for the extension", true);
     errors.throwIfAny();
 
     List<String> unconfirmed = CriteriaList.complementOf(confirmed);
@@ -75,6 +101,10 @@ class CriteriaReviewListener implements TaskListener {
         if (!now.isBefore(caseFile.determinationDueAt())) {
           errors.add(REVIEW_DECISION, "The determination is already due; there is no time left to wait for "
               + "information. Approve, or refer the case to a medical director.");
+        }
+        if (extensionDays != null && caseFile.extension() != null) {
+          errors.add(EXTENSION_DAYS, "The deadline was already extended once (by " + caseFile.extension().days()
+              + " days); it cannot be extended again.");
         }
       }
       case REFER_TO_MEDICAL_DIRECTOR -> {
@@ -104,6 +134,9 @@ class CriteriaReviewListener implements TaskListener {
         caseScope.setVariable(INFORMATION_REQUEST_COUNT, requests + 1);
         caseScope.removeVariable(INFORMATION_DUE_AT);
         caseScope.setVariable(CASE_STATUS, CaseStatus.PENDED_FOR_INFORMATION.name());
+        if (extensionDays != null) {
+          extend(caseScope, caseFile, extensionDays, extensionReason, nurse.userId(), now);
+        }
       }
       case REFER_TO_MEDICAL_DIRECTOR -> caseStatuses.enter(caseScope, caseId, CaseStatus.MEDICAL_DIRECTOR_REVIEW);
     }

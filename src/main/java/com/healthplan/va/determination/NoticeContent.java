@@ -47,6 +47,7 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
         model.put("requestedInformation", request.requestedInformation());
         model.put("unconfirmedCriteria",
             requestWording(CriteriaList.complementOf(caseFile.review().confirmedCriteria())));
+        putExtension(model, caseFile, calendar);
         subject = "Prior authorization " + caseId + ": information needed by " + dueAt;
       }
       case DETERMINATION_APPROVED -> {
@@ -72,6 +73,12 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
         model.put("informationDueAt", moment(caseFile.informationRequest().dueAt(), calendar));
         subject = "Prior authorization " + caseId + ": closed, requested information not received";
       }
+      case DETERMINATION_EXTENDED -> {
+        // to the member: plain words, no codes
+        model.put("procedure", caseFile.intake().procedureType().label());
+        putExtension(model, caseFile, calendar);
+        subject = "Your prior authorization request " + caseId + ": we need more time to decide";
+      }
       case DETERMINATION_DUE_SOON -> {
         model.put("status", caseFile.status().name());
         subject = "Determination due soon: " + caseId;
@@ -79,6 +86,16 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
       default -> throw new IllegalArgumentException(notice.name());
     }
     return new NoticeContent(subject, sequence, model);
+  }
+
+  private static void putExtension(Map<String, Object> model, CaseFile caseFile, PlanCalendar calendar) {
+    CaseFile.Extension extension = caseFile.extension();
+    model.put("extended", extension != null);
+    if (extension != null) {
+      model.put("extensionDays", extension.days());
+      model.put("extensionReason", extension.reason());
+      model.put("originalDueAt", moment(extension.originalDueAt(), calendar));
+    }
   }
 
   /**
@@ -106,6 +123,8 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
           kind.template(), List.of(caseFile.intake().requestingProviderEmail()), content.subject(), content.model());
       case COORDINATORS -> Notice.toGroup(caseFile.caseId(), kind.name(), content.sequence(), kind.template(),
           CaseRoles.COORDINATORS, content.subject(), content.model());
+      case MEMBER -> Notice.toAddresses(caseFile.caseId(), kind.name(), content.sequence(), kind.template(),
+          List.of(caseFile.intake().memberEmail()), content.subject(), content.model());
     };
   }
 

@@ -3,6 +3,7 @@ package com.healthplan.va.determination;
 import static com.healthplan.va.casefile.CaseVariables.INFORMATION_DUE_AT;
 
 import com.healthplan.va.casefile.DeterminationTimeframe;
+import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
@@ -43,6 +44,11 @@ class RequestInformationDelegate implements JavaDelegate {
     Instant informationDueAt = timeframe.informationDueAt(calendar.now(), determinationDueAt, calendar.zone());
     cases.recordInformationDue(caseId, informationDueAt);
     execution.setVariable(INFORMATION_DUE_AT, Date.from(informationDueAt));
-    mailer.send(NoticeContent.notice(CaseNotice.INFORMATION_REQUEST, cases.get(caseId), calendar, plan, null));
+    CaseFile caseFile = cases.get(caseId);
+    mailer.send(NoticeContent.notice(CaseNotice.INFORMATION_REQUEST, caseFile, calendar, plan, null));
+    // the member is told of an extension too, when an address is known (once: the ledger knows the notice)
+    if (caseFile.extension() != null && caseFile.intake().memberEmail() != null) {
+      mailer.send(NoticeContent.notice(CaseNotice.DETERMINATION_EXTENDED, caseFile, calendar, plan, null));
+    }
   }
 }

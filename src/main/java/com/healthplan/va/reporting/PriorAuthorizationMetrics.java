@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 /**
  * Computes the yearly report with one aggregate query per line on the case file (the cases decided in the
  * plan's calendar year), never by loading cases. "Approved after appeal" counts the denials decided in the year
- * whose appeal overturned them; extensions are not recorded yet, so their share is 0.
+ * whose appeal overturned them, "approved after an extension" the approvals whose deadline was extended.
  */
 @Service
 public class PriorAuthorizationMetrics {
@@ -45,6 +45,7 @@ public class PriorAuthorizationMetrics {
             + "SUM(CASE WHEN c.determination_outcome = 'APPROVED' THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN c.determination_outcome = 'DENIED' THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN a.outcome = 'OVERTURNED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN c.determination_outcome = 'APPROVED' AND c.extension_days IS NOT NULL THEN 1 ELSE 0 END), "
             + "AVG(" + HOURS + "), "
             + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + HOURS + ")" + where,
         (result, number) -> {
@@ -53,9 +54,9 @@ public class PriorAuthorizationMetrics {
               PriorAuthorizationReport.percent(result.getLong(2), decided),
               PriorAuthorizationReport.percent(result.getLong(3), decided),
               PriorAuthorizationReport.percent(result.getLong(4), decided),
-              PriorAuthorizationReport.percent(0, decided),
-              PriorAuthorizationReport.hours(result.getObject(5) == null ? null : result.getDouble(5)),
-              PriorAuthorizationReport.hours(result.getObject(6) == null ? null : result.getDouble(6)));
+              PriorAuthorizationReport.percent(result.getLong(5), decided),
+              PriorAuthorizationReport.hours(result.getObject(6) == null ? null : result.getDouble(6)),
+              PriorAuthorizationReport.hours(result.getObject(7) == null ? null : result.getDouble(7)));
         }, args);
   }
 }

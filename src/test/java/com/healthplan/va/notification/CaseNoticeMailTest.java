@@ -8,7 +8,6 @@ import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.support.CaseTestSupport;
 import com.healthplan.va.support.Intakes;
 import com.healthplan.va.support.TestMailServer;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
