@@ -127,7 +127,8 @@ class CaseDefinitionsContractTest {
   @Test
   void theReviewFormsSubmitOnlyTheReviewersOwnFields() throws Exception {
     assertThat(keys("reviewCriteria")).containsExactlyInAnyOrder(
-        "reviewConfirmedCriteria", "reviewDecision", "requestedInformation", "reviewNote");
+        "reviewConfirmedCriteria", "reviewDecision", "requestedInformation", "reviewNote", "extendDeterminationByDays",
+        "extensionReason");
     assertThat(keys("medicalDirectorReview")).containsExactlyInAnyOrder(
         "reviewConfirmedCriteria", "medicalDirectorDecision", "medicalDirectorRationale");
   }
