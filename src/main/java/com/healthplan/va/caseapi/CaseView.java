@@ -109,8 +109,10 @@ record CaseView(
       OffsetDateTime uploadedAt) {
   }
 
-  /** The coverage determination, once made. */
+  /** The coverage determination, once made; an approval names its levels, conditions and overridden criteria. */
   record Determination(String outcome, String decidedBy, OffsetDateTime decidedAt, String rationale,
-      List<String> unmetCriteria) {
+      List<String> unmetCriteria, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> approvedLevels,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String conditions,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenCriteria) {
   }
 }

@@ -54,7 +54,7 @@ class CaseViewReader {
     CaseFile.Determination decided = file.determination();
     CaseView.Determination determination = decided == null ? null : new CaseView.Determination(
         decided.outcome(), decided.decidedBy(), moment(decided.decidedAt()), decided.rationale(),
-        decided.unmetCriteria());
+        decided.unmetCriteria(), decided.approvedLevels(), decided.conditions(), decided.overriddenCriteria());
     CaseFile.Prescreen prescreen = file.prescreen();
     Optional<ProcedureFile> procedure = procedures.find(file.caseId());
     List<CaseView.Notice> sent = notices.sentFor(file.caseId()).stream()

@@ -72,9 +72,12 @@ public record CaseFile(
       Instant receivedAt) {
   }
 
-  /** The coverage determination: who decided what, when, why, and which criteria were unmet. */
+  /**
+   * The coverage determination: who decided what, when, why, and which criteria were unmet; for an approval, the
+   * levels approved (the request's, or fewer), its conditions and the criteria the physician overrode.
+   */
   public record Determination(String outcome, String decidedBy, Instant decidedAt, String rationale,
-      List<String> unmetCriteria) {
+      List<String> unmetCriteria, List<String> approvedLevels, String conditions, List<String> overriddenCriteria) {
   }
 
   /** The patient named as on notices: initials only ("Jane Q. Doe" is "J.Q.D."). */

@@ -108,9 +108,12 @@ public class CaseRepository {
   public boolean recordDetermination(String caseId, CaseFile.Determination determination, CaseStatus status) {
     return jdbc.update("UPDATE va_case SET determination_outcome = ?, determination_decided_by = ?, "
             + "determination_decided_at = ?, determination_rationale = ?, determination_unmet_criteria = ?, "
-            + "status = ?, updated_at = ? WHERE case_id = ? AND determination_outcome IS NULL",
+            + "determination_approved_levels = ?, determination_conditions = ?, "
+            + "determination_overridden_criteria = ?, status = ?, updated_at = ? "
+            + "WHERE case_id = ? AND determination_outcome IS NULL",
         determination.outcome(), determination.decidedBy(), moment(determination.decidedAt()),
-        determination.rationale(), codes(determination.unmetCriteria()), status.name(), now(), caseId) == 1;
+        determination.rationale(), codes(determination.unmetCriteria()), codes(determination.approvedLevels()),
+        determination.conditions(), codes(determination.overriddenCriteria()), status.name(), now(), caseId) == 1;
   }
 
   /**
@@ -124,6 +127,8 @@ public class CaseRepository {
             + "review_round = review_round + 1, determination_due_at = ?, determination_escalation_at = ?, "
             + "determination_escalated = FALSE, determination_outcome = NULL, determination_decided_by = NULL, "
             + "determination_decided_at = NULL, determination_rationale = NULL, determination_unmet_criteria = NULL, "
+            + "determination_approved_levels = NULL, determination_conditions = NULL, "
+            + "determination_overridden_criteria = NULL, "
             + "review_decision = NULL, review_confirmed_criteria = NULL, review_note = NULL, reviewed_by = NULL, "
             + "reviewed_at = NULL, updated_at = ? WHERE case_id = ?",
         CaseStatus.IN_REVIEW.name(), returned.criteriaAsOf(), returned.reason(), moment(dueAt), moment(escalationAt),
@@ -203,7 +208,9 @@ public class CaseRepository {
     String outcome = row.getString("determination_outcome");
     CaseFile.Determination determination = outcome == null ? null : new CaseFile.Determination(outcome,
         row.getString("determination_decided_by"), instant(row, "determination_decided_at"),
-        row.getString("determination_rationale"), list(row.getString("determination_unmet_criteria")));
+        row.getString("determination_rationale"), list(row.getString("determination_unmet_criteria")),
+        list(row.getString("determination_approved_levels")), row.getString("determination_conditions"),
+        list(row.getString("determination_overridden_criteria")));
     Instant closedAt = instant(row, "closed_at");
     String returnedReason = row.getString("returned_to_review_reason");
     CaseFile.ReturnedToReview returnedToReview = returnedReason == null ? null

@@ -86,6 +86,9 @@ public final class CaseVariables {
   // Review by the medical director
   public static final String MEDICAL_DIRECTOR_DECISION = "medicalDirectorDecision";
   public static final String MEDICAL_DIRECTOR_RATIONALE = "medicalDirectorRationale";
+  /** An approval of fewer levels than requested (empty: the request's), and its conditions. */
+  public static final String APPROVED_LEVELS = "approvedLevels";
+  public static final String APPROVAL_CONDITIONS = "approvalConditions";
 
   // Determination
   public static final String DETERMINATION_OUTCOME = "determinationOutcome";

@@ -34,6 +34,11 @@ public final class SpinalLevel {
     return ALL.contains(value);
   }
 
+  /** The given levels from the top of the spine down. */
+  public static List<String> inSpinalOrder(java.util.Collection<String> levels) {
+    return ALL.stream().filter(levels::contains).toList();
+  }
+
   /** All levels from the top of the spine down. */
   public static List<String> all() {
     return List.copyOf(ALL);

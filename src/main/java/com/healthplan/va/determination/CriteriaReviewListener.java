@@ -123,10 +123,9 @@ class CriteriaReviewListener implements TaskListener {
     caseScope.setVariable(REVIEW_NOTE, note);
     caseScope.setVariable(REQUESTED_INFORMATION, requested);
     switch (decision) {
-      case APPROVE -> determinations.record(caseScope, caseId, new Determination(Determination.Outcome.APPROVED,
-          nurse.userId(), now,
+      case APPROVE -> determinations.record(caseScope, caseId, Determination.approved(nurse.userId(), now,
           note != null ? note : "Every criterion of the policy was confirmed as met in the criteria review.",
-          List.of()), REVIEW_DECISION);
+          caseFile.intake().fractureLevels(), null, List.of()), REVIEW_DECISION);
       case REQUEST_INFORMATION -> {
         // the provider's deadline is set when the request is actually sent (RequestInformationDelegate)
         cases.recordInformationRequested(caseId, requested);

@@ -3,6 +3,7 @@ package com.healthplan.va.determination;
 import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.criteria.CriteriaList;
+import com.healthplan.va.casefile.CaseIntake;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.input.FieldErrors;
 import java.util.Date;
@@ -31,5 +32,9 @@ class Determinations {
     caseScope.setVariable(DETERMINATION_RATIONALE, determination.rationale());
     caseScope.setVariable(DETERMINATION_UNMET_CRITERIA, CriteriaList.value(determination.unmetCriteria()));
     caseScope.setVariable(CASE_STATUS, determination.outcome().status().name());
+    if (determination.outcome() == Determination.Outcome.APPROVED) {
+      caseScope.setVariable(APPROVED_LEVELS, CaseIntake.levelsValue(determination.approvedLevels()));
+      caseScope.setVariable(APPROVAL_CONDITIONS, determination.conditions());
+    }
   }
 }

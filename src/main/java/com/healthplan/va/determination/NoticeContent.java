@@ -54,6 +54,18 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
         model.put("decidedAt", moment(caseFile.determination().decidedAt(), calendar));
         // the policy's limit: the procedure is done while the fracture is at most 4 months old
         model.put("validThrough", day(caseFile.intake().fractureDate().plusMonths(4)));
+        // what was approved, not the request as sent
+        List<String> approved = caseFile.determination().approvedLevels();
+        if (!approved.isEmpty()) {
+          model.put("levels", String.join(", ", approved));
+        }
+        List<String> notApproved = caseFile.intake().fractureLevels().stream()
+            .filter(level -> !approved.isEmpty() && !approved.contains(level)).toList();
+        model.put("notApprovedLevels", String.join(", ", notApproved));
+        String conditions = caseFile.determination().conditions();
+        model.put("conditions", conditions == null ? "" : conditions);
+        model.put("approvalRationale", notApproved.isEmpty() && conditions == null ? ""
+            : caseFile.determination().rationale());
         subject = "Prior authorization " + caseId + ": approved";
       }
       case DETERMINATION_DENIED -> {

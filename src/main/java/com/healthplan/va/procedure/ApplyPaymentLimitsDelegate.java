@@ -72,7 +72,7 @@ class ApplyPaymentLimitsDelegate implements JavaDelegate {
         .putValue("procedureDate", record.procedureDate().toString())
         .putValue("determinationDate", authorizedOn(caseFile))
         .putValue("fractureDate", caseFile.intake().fractureDate().toString())
-        .putValue("approvedLevels", new ArrayList<>(caseFile.intake().fractureLevels()))
+        .putValue("approvedLevels", new ArrayList<>(approvedLevels(caseFile)))
         .putValue(LEVELS_TREATED, new ArrayList<>(record.levelsTreated()))
         .putValue(EARLY_PROCEDURE_RATIONALE, record.earlyProcedureRationale())
         .putValue(IMAGING_GUIDANCE, record.imagingGuidance().name())
@@ -83,6 +83,13 @@ class ApplyPaymentLimitsDelegate implements JavaDelegate {
         .putValue(BIOPSY_LEVELS, new ArrayList<>(record.biopsyLevels()))
         .putValue(SETTING, schedule == null ? null : schedule.setting().name())
         .putValue(INPATIENT_JUSTIFICATION, schedule == null ? null : schedule.inpatientJustification());
+  }
+
+  /** The levels the approval covers: the physician's, when fewer than requested, else the request's. */
+  private static List<String> approvedLevels(CaseFile caseFile) {
+    CaseFile.Determination determination = caseFile.determination();
+    return determination != null && !determination.approvedLevels().isEmpty() ? determination.approvedLevels()
+        : caseFile.intake().fractureLevels();
   }
 
   /** The day of the approval: the determination's, or an overturning appeal's for a denial overturned. */

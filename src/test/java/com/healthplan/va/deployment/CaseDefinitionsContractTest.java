@@ -130,7 +130,8 @@ class CaseDefinitionsContractTest {
         "reviewConfirmedCriteria", "reviewDecision", "requestedInformation", "reviewNote", "extendDeterminationByDays",
         "extensionReason");
     assertThat(keys("medicalDirectorReview")).containsExactlyInAnyOrder(
-        "reviewConfirmedCriteria", "medicalDirectorDecision", "medicalDirectorRationale");
+        "reviewConfirmedCriteria", "medicalDirectorDecision", "medicalDirectorRationale", "approvedLevels",
+        "approvalConditions");
   }
 
   private static List<String> keys(String form) throws Exception {

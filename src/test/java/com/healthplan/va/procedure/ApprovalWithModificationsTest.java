@@ -1,0 +1,138 @@
+package com.healthplan.va.procedure;
+
+import static com.healthplan.va.support.Refusals.refusedFields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.criteria.EligibilityCriterion;
+import com.healthplan.va.input.FieldError;
+import com.healthplan.va.support.Intakes;
+import com.healthplan.va.support.TestMailServer;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A physician approves fewer levels than requested, or with conditions: the determination records what was
+ * approved and which criteria were overridden, the notice states it, and the payment limits check the treated
+ * levels against the approved ones.
+ */
+class ApprovalWithModificationsTest extends ProcedureTestSupport {
+
+  private ProcessInstance referredFourLevelCase() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "fractureLevels",
+        new ArrayList<>(List.of("T11", "T12", "L1", "L2"))));
+    Map<String, Object> refer = new HashMap<>();
+    refer.put("reviewDecision", "REFER_TO_MEDICAL_DIRECTOR");
+    refer.put("reviewConfirmedCriteria", new ArrayList<>(allBut("MORE_THAN_3_LEVELS")));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", refer);
+    return instance;
+  }
+
+  private static List<String> allBut(String code) {
+    return EligibilityCriterion.codes().stream().filter(c -> !c.equals(code)).toList();
+  }
+
+  private static Map<String, Object> approve(List<String> levels, String conditions) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("medicalDirectorDecision", "APPROVE");
+    values.put("reviewConfirmedCriteria", new ArrayList<>(allBut("MORE_THAN_3_LEVELS")));
+    values.put("medicalDirectorRationale", "T11, T12 and L1 are acute on MRI; L2 is an old fracture.");
+    values.put("approvedLevels", new ArrayList<>(levels));
+    values.put("approvalConditions", conditions);
+    return values;
+  }
+
+  private static String text(MimeMessage message) throws Exception {
+    Multipart mixed = (Multipart) message.getContent();
+    return find(mixed).replaceAll("[ \\t]+", " ");
+  }
+
+  private static String find(Multipart multipart) throws Exception {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (part.isMimeType("text/plain")) {
+        return (String) part.getContent();
+      }
+      if (part.getContent() instanceof Multipart nested) {
+        String found = find(nested);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void fewerLevelsAreApprovedAndTheNoticeAndPaymentLimitsFollowTheApproval() throws Exception {
+    ProcessInstance instance = referredFourLevelCase();
+
+    completeAs("md1", instance, "UserTask_ReviewAsMedicalDirector",
+        approve(List.of("L1", "T11", "T12"), "Outpatient only."));
+    runAsyncJobs(instance);
+
+    CaseFile.Determination determination = caseFile(instance).determination();
+    assertThat(determination.outcome()).isEqualTo("APPROVED");
+    assertThat(determination.approvedLevels()).containsExactly("T11", "T12", "L1");
+    assertThat(determination.conditions()).isEqualTo("Outpatient only.");
+    assertThat(determination.overriddenCriteria()).containsExactly("MORE_THAN_3_LEVELS");
+    MimeMessage notice = TestMailServer.received().get(0);
+    assertThat(notice.getSubject()).endsWith(": approved");
+    assertThat(text(notice)).contains("Approved: Kyphoplasty (CPT 22513-22515), levels T11, T12, L1")
+        .contains("Not approved: levels L2").contains("Conditions: Outpatient only.")
+        .contains("L2 is an old fracture").doesNotContain("levels T11, T12, L1, L2");
+    assertThat(phaseVariable(instance, "approvedLevels")).isEqualTo(List.of("T11", "T12", "L1"));
+
+    // the procedure treats the level that was not approved: a finding, and more than 3 levels too
+    confirmDocumentation(instance, ALL_ITEMS);
+    scheduleOn(instance, today());
+    Map<String, Object> record = cleanRecord();
+    record.put("levelsTreated", new ArrayList<>(List.of("T11", "T12", "L1", "L2")));
+    completeAs("coord1", instance, "UserTask_RecordProcedure", record);
+    assertThat(procedureFile(instance).findings().codes())
+        .containsExactly("LEVEL_NOT_AUTHORIZED", "MORE_THAN_3_LEVELS_TREATED");
+  }
+
+  @Test
+  void approvedLevelsMustBeOfTheRequestAndMeetThePolicyByThemselves() {
+    ProcessInstance instance = referredFourLevelCase();
+    Task task = claimAs("md1", instance, "UserTask_ReviewAsMedicalDirector");
+
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), approve(List.of("T11", "T12", "L3"), null))))
+        .extracting(FieldError::field).containsExactly("approvedLevels");
+    assertThat(refusedFields(() -> taskService.complete(task.getId(), approve(List.of("T11", "T12", "X9"), null))))
+        .extracting(FieldError::field).containsExactly("approvedLevels");
+    assertThat(caseFile(instance).determination()).isNull();
+
+    // the whole request, as asked, is the physician's override of the 3-level limit: allowed, and recorded so
+    taskService.complete(task.getId(), approve(List.of(), null));
+    CaseFile.Determination determination = caseFile(instance).determination();
+    assertThat(determination.approvedLevels()).containsExactly("T11", "T12", "L1", "L2");
+    assertThat(determination.overriddenCriteria()).containsExactly("MORE_THAN_3_LEVELS");
+  }
+
+  @Test
+  void fewerLevelsOutsideThePolicyAreRefused() {
+    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "fractureLevels",
+        new ArrayList<>(List.of("T4", "T11", "T12", "L1"))));
+    Map<String, Object> refer = new HashMap<>();
+    refer.put("reviewDecision", "REFER_TO_MEDICAL_DIRECTOR");
+    refer.put("reviewConfirmedCriteria", new ArrayList<>(allBut("LEVEL_OUTSIDE_T5_L5")));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", refer);
+    Task task = claimAs("md1", instance, "UserTask_ReviewAsMedicalDirector");
+
+    List<FieldError> refused = refusedFields(() -> taskService.complete(task.getId(),
+        approve(List.of("T4", "T11"), null)));
+
+    assertThat(refused).extracting(FieldError::field).containsExactly("approvedLevels");
+    assertThat(refused.get(0).message()).contains(EligibilityCriterion.LEVEL_OUTSIDE_T5_L5.plainLanguage());
+  }
+}
