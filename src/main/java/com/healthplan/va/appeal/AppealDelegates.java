@@ -1,6 +1,10 @@
 package com.healthplan.va.appeal;
 
+import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.letters.MemberLetter;
+import com.healthplan.va.letters.MemberLetters;
+import java.util.Map;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.notification.NoticeMailer;
@@ -20,10 +24,14 @@ class AppealDelegates {
 
   @Bean
   JavaDelegate sendAppealNotice(AppealRepository appeals, CaseRepository cases, NoticeMailer mailer,
-      PlanCalendar calendar) {
+      PlanCalendar calendar, MemberLetters letters) {
     return execution -> {
       String caseId = CaseScope.caseId(execution);
-      mailer.send(AppealNotices.decision(cases.get(caseId), appeals.find(caseId).orElseThrow(), calendar));
+      CaseFile caseFile = cases.get(caseId);
+      Appeal appeal = appeals.find(caseId).orElseThrow();
+      mailer.send(AppealNotices.decision(caseFile, appeal, calendar));
+      letters.send(caseFile, appeal.outcome() == Appeal.Outcome.OVERTURNED ? MemberLetter.APPEAL_OVERTURNED
+          : MemberLetter.APPEAL_UPHELD, 1, Map.of("rationale", appeal.rationale()));
     };
   }
 

@@ -11,12 +11,10 @@ public enum CaseNotice {
   /** To the requesting provider: closed because the requested information did not arrive in time. */
   CLOSED_INCOMPLETE("closed-incomplete", Recipient.REQUESTING_PROVIDER),
   /** To the follow-up coordinators: a determination falls due soon. */
-  DETERMINATION_DUE_SOON("determination-due-soon", Recipient.COORDINATORS),
-  /** To the member (when an e-mail address is known): the decision takes longer, until when and why. */
-  DETERMINATION_EXTENDED("determination-extended", Recipient.MEMBER);
+  DETERMINATION_DUE_SOON("determination-due-soon", Recipient.COORDINATORS);
 
   enum Recipient {
-    REQUESTING_PROVIDER, COORDINATORS, MEMBER
+    REQUESTING_PROVIDER, COORDINATORS
   }
 
   private final String template;

@@ -85,12 +85,6 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
         model.put("informationDueAt", moment(caseFile.informationRequest().dueAt(), calendar));
         subject = "Prior authorization " + caseId + ": closed, requested information not received";
       }
-      case DETERMINATION_EXTENDED -> {
-        // to the member: plain words, no codes
-        model.put("procedure", caseFile.intake().procedureType().label());
-        putExtension(model, caseFile, calendar);
-        subject = "Your prior authorization request " + caseId + ": we need more time to decide";
-      }
       case DETERMINATION_DUE_SOON -> {
         model.put("status", caseFile.status().name());
         subject = "Determination due soon: " + caseId;
@@ -135,8 +129,6 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
           kind.template(), List.of(caseFile.intake().requestingProviderEmail()), content.subject(), content.model());
       case COORDINATORS -> Notice.toGroup(caseFile.caseId(), kind.name(), content.sequence(), kind.template(),
           CaseRoles.COORDINATORS, content.subject(), content.model());
-      case MEMBER -> Notice.toAddresses(caseFile.caseId(), kind.name(), content.sequence(), kind.template(),
-          List.of(caseFile.intake().memberEmail()), content.subject(), content.model());
     };
   }
 

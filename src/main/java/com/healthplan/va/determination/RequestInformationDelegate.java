@@ -4,6 +4,9 @@ import static com.healthplan.va.casefile.CaseVariables.INFORMATION_DUE_AT;
 
 import com.healthplan.va.casefile.DeterminationTimeframe;
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.letters.MemberLetter;
+import com.healthplan.va.letters.MemberLetters;
+import java.util.Map;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
@@ -27,9 +30,11 @@ class RequestInformationDelegate implements JavaDelegate {
   private final PlanCalendar calendar;
   private final PlanContacts plan;
   private final CaseRepository cases;
+  private final MemberLetters letters;
 
   RequestInformationDelegate(NoticeMailer mailer, DeterminationTimeframe timeframe, PlanCalendar calendar,
-      CaseRepository cases, PlanContacts plan) {
+      CaseRepository cases, PlanContacts plan, MemberLetters letters) {
+    this.letters = letters;
     this.plan = plan;
     this.cases = cases;
     this.mailer = mailer;
@@ -46,9 +51,13 @@ class RequestInformationDelegate implements JavaDelegate {
     execution.setVariable(INFORMATION_DUE_AT, Date.from(informationDueAt));
     CaseFile caseFile = cases.get(caseId);
     mailer.send(NoticeContent.notice(CaseNotice.INFORMATION_REQUEST, caseFile, calendar, plan, null));
-    // the member is told of an extension too, when an address is known (once: the ledger knows the notice)
-    if (caseFile.extension() != null && caseFile.intake().memberEmail() != null) {
-      mailer.send(NoticeContent.notice(CaseNotice.DETERMINATION_EXTENDED, caseFile, calendar, plan, null));
+    // the member's letters: the request, and the extension that came with it (once: stable ids)
+    String decideBy = letters.day(caseFile.determinationDueAt().atZone(calendar.zone()).toLocalDate());
+    letters.send(caseFile, MemberLetter.INFORMATION_REQUESTED, caseFile.informationRequest().count(),
+        Map.of("decideBy", decideBy));
+    if (caseFile.extension() != null) {
+      letters.send(caseFile, MemberLetter.EXTENDED, 1,
+          Map.of("decideBy", decideBy, "reason", caseFile.extension().reason()));
     }
   }
 }

@@ -4,6 +4,10 @@ import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.CaseVariables;
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.criteria.EligibilityCriterion;
+import com.healthplan.va.letters.MemberLetter;
+import com.healthplan.va.letters.MemberLetters;
+import java.util.Map;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.casefile.PlanContacts;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,14 +29,31 @@ class SendCaseNoticeDelegate implements JavaDelegate {
   private final PlanCalendar calendar;
   private final PlanContacts plan;
   private final IdentityService identity;
+  private final MemberLetters letters;
 
   SendCaseNoticeDelegate(NoticeMailer mailer, CaseRepository cases, PlanCalendar calendar, PlanContacts plan,
-      IdentityService identity) {
+      IdentityService identity, MemberLetters letters) {
+    this.letters = letters;
     this.plan = plan;
     this.identity = identity;
     this.mailer = mailer;
     this.cases = cases;
     this.calendar = calendar;
+  }
+
+  /** The member's letter of the same decision, in plain words (a new determination is a new letter). */
+  private void letterToMember(CaseNotice notice, CaseFile caseFile) {
+    int round = caseFile.reviewRound();
+    switch (notice) {
+      case DETERMINATION_APPROVED -> letters.send(caseFile, MemberLetter.APPROVED, round, Map.of());
+      case DETERMINATION_DENIED -> letters.send(caseFile, MemberLetter.DENIED, round, Map.of(
+          "reasons", caseFile.determination().unmetCriteria().stream()
+              .map(code -> EligibilityCriterion.valueOf(code).plainLanguage()).toList(),
+          "appealBy", letters.day(caseFile.determination().decidedAt().atZone(calendar.zone())
+              .plus(plan.appealWindow()).toLocalDate())));
+      case CLOSED_INCOMPLETE -> letters.send(caseFile, MemberLetter.CLOSED_INCOMPLETE, round, Map.of());
+      default -> { }
+    }
   }
 
   /** The physician who decided, by name (the provider's notice offers a peer-to-peer discussion with them). */
@@ -52,5 +73,6 @@ class SendCaseNoticeDelegate implements JavaDelegate {
     CaseNotice notice = CaseNotice.valueOf((String) execution.getVariableLocal(CaseVariables.NOTICE));
     CaseFile caseFile = cases.get(CaseScope.caseId(execution));
     mailer.send(NoticeContent.notice(notice, caseFile, calendar, plan, reviewerName(caseFile)));
+    letterToMember(notice, caseFile);
   }
 }

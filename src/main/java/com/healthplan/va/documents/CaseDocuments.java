@@ -19,6 +19,19 @@ public class CaseDocuments {
     return documents.of(caseId);
   }
 
+  /**
+   * Stores a document the application wrote (a member letter), once: a retried job that writes the same letter
+   * (same id) stores nothing more.
+   */
+  public void storeOnce(String documentId, String caseId, DocumentKind kind, String fileName, String mediaType,
+      byte[] content, java.time.Instant at) {
+    if (documents.find(caseId, documentId).isPresent()) {
+      return;
+    }
+    documents.insert(new DocumentSummary(documentId, caseId, kind, fileName, mediaType, content.length,
+        DocumentUploads.sha256(content), "system", at), content);
+  }
+
   /** One document with its content, only if it belongs to the case. */
   public Optional<DocumentContent> find(String caseId, String documentId) {
     return documents.find(caseId, documentId);

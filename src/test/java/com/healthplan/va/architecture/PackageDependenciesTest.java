@@ -58,6 +58,11 @@ class PackageDependenciesTest {
       .should().dependOnClassesThat().resideInAPackage(APP + "followup..");
 
   @ArchTest
+  static final ArchRule lettersKnowNoPhase = noClasses().that().resideInAPackage(APP + "letters..")
+      .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
+          APP + "appeal..", APP + "procedure..", APP + "followup..", APP + "caseapi..");
+
+  @ArchTest
   static final ArchRule securityKnowsNoPhase = noClasses().that().resideInAPackage(APP + "security..")
       .should().dependOnClassesThat().resideInAnyPackage(APP + "intake..", APP + "determination..",
           APP + "appeal..", APP + "procedure..", APP + "followup..", APP + "notification..", APP + "caseapi..", APP + "documents..");

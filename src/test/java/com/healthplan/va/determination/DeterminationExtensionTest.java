@@ -63,17 +63,19 @@ class DeterminationExtensionTest extends CaseTestSupport {
     assertThat(((Date) variable(instance, "determinationDueAt")).toInstant()).isEqualTo(newDueMillis);
 
     List<MimeMessage> mails = TestMailServer.received();
+    // the provider's request, and the member's two letters: the request and the extension
     assertThat(mails).extracting(message -> message.getAllRecipients()[0].toString())
-        .containsExactlyInAnyOrder("spine@clinic.example", "jane.doe@mail.example");
+        .containsExactlyInAnyOrder("spine@clinic.example", "jane.doe@mail.example", "jane.doe@mail.example");
     MimeMessage toProvider = mails.stream().filter(m -> subject(m).contains("information needed")).findFirst()
         .orElseThrow();
     assertThat(CaseNoticeText.of(toProvider)).contains("extended by 14 days")
         .contains("Therapy notes are held by another clinic.");
     MimeMessage toMember = mails.stream().filter(m -> subject(m).contains("more time")).findFirst().orElseThrow();
-    assertThat(toMember.getSubject()).isEqualTo("Your prior authorization request " + instance.getBusinessKey()
-        + ": we need more time to decide");
+    assertThat(toMember.getSubject()).isEqualTo("We need more time to decide on your doctor's request (reference "
+        + instance.getBusinessKey() + ")");
     String member = CaseNoticeText.of(toMember);
-    assertThat(member).contains("Dear member").contains("Kyphoplasty").doesNotContain("CPT")
+    assertThat(member).contains("Dear member").contains("kyphoplasty").contains("we will decide by")
+        .contains("Therapy notes are held by another clinic.").doesNotContain("CPT")
         .doesNotContain("NOT_REFRACTORY").doesNotContain("Jane");
 
     JsonNode view = json.readTree(http.get("/api/cases/" + instance.getBusinessKey(), "Authorization",
