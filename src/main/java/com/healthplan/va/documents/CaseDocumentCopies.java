@@ -84,7 +84,7 @@ public class CaseDocumentCopies {
    * {@code x](https://elsewhere) [y} must not become a link).
    */
   static String markdownText(String text) {
-    return text.replaceAll("([\\\\`*_{}\\[\\]()#+!<>|~-])", "\\\\$1");
+    return text.replaceAll("([\\\\`*_{}\\[\\]()<>])", "\\\\$1");
   }
 
   private ObjectValue value(String caseId) {

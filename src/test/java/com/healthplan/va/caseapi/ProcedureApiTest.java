@@ -547,8 +547,10 @@ class ProcedureApiTest extends CaseTestSupport {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, String>> documentRows(ProcessInstance phase) {
+    // the providers' documents (the member's letters are listed too, by kind MEMBER_NOTICE)
     Object rows = runtimeService.getVariable(phase.getId(), CaseVariables.CASE_DOCUMENTS);
-    return rows == null ? List.of() : (List<Map<String, String>>) rows;
+    return rows == null ? List.of() : ((List<Map<String, String>>) rows).stream()
+        .filter(row -> !"MEMBER_NOTICE".equals(row.get("kind"))).toList();
   }
 
   // ---------------------------------------------------------------------------------------------------------------

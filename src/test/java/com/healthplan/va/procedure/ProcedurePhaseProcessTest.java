@@ -471,7 +471,10 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     @SuppressWarnings("unchecked")
     List<Map<String, String>> documents = (List<Map<String, String>>) runtimeService.getVariable(instance.getId(),
         "caseDocuments");
-    assertThat(documents).extracting(row -> row.get("fileName")).containsExactly("narrative.pdf");
+    // newest first: the upload, then the member's approval letter
+    assertThat(documents).extracting(row -> row.get("fileName")).containsExactly("narrative.pdf",
+        "letter-approved-1.pdf");
+    assertThat(documents.get(1).get("kind")).isEqualTo("MEMBER_NOTICE");
     assertThat(documents.get(0).get("url")).startsWith("/api/cases/" + instance.getBusinessKey() + "/documents/");
     taskService.complete(task.getId(), Map.of("paymentFindingsNote", "T11 billed separately; biopsy not paid."));
 
