@@ -9,7 +9,6 @@ import com.healthplan.va.casefile.Urgency;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,15 +41,18 @@ public class AppealClock {
     this.expedited = expedited;
   }
 
-  /** The end of the appeal window: the denial plus 65 calendar days in the plan's zone. */
+  /**
+   * The end of the appeal window: the end of the day printed in the notices, the denial's day plus 65 calendar
+   * days in the plan's zone.
+   */
   public Date windowClosesAt(DelegateExecution execution) {
     return Date.from(windowClosesAt(cases.get(CaseScope.caseId(execution))));
   }
 
   Instant windowClosesAt(CaseFile caseFile) {
     // whole seconds: the engine's timers and due dates keep milliseconds, the tables microseconds
-    return caseFile.determination().decidedAt().atZone(calendar.zone()).plus(window).toInstant()
-        .truncatedTo(ChronoUnit.SECONDS);
+    return caseFile.determination().decidedAt().atZone(calendar.zone()).toLocalDate().plus(window).plusDays(1)
+        .atStartOfDay(calendar.zone()).toInstant();
   }
 
   Instant dueAt(Instant receivedAt, Urgency urgency) {

@@ -22,21 +22,26 @@ public class AppealRepository {
     this.calendar = calendar;
   }
 
+  /** The appeal of the case's current determination (a case determined again starts without one). */
   public Optional<Appeal> find(String caseId) {
-    return jdbc.query("SELECT * FROM va_appeal WHERE case_id = ?", this::appeal, caseId).stream().findFirst();
+    return jdbc.query("SELECT a.* FROM va_appeal a JOIN va_case c ON c.case_id = a.case_id "
+        + "WHERE a.case_id = ? AND a.review_round = c.review_round", this::appeal, caseId).stream().findFirst();
   }
 
   void open(Appeal appeal) {
-    jdbc.update("INSERT INTO va_appeal (case_id, requested_by, reason, urgency, received_at, received_by, due_at, "
-            + "escalation_at, denied_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.update("INSERT INTO va_appeal (case_id, review_round, requested_by, reason, urgency, received_at, "
+            + "received_by, due_at, escalation_at, denied_by, updated_at) "
+            + "SELECT ?, review_round, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM va_case WHERE case_id = ?",
         appeal.caseId(), appeal.requestedBy().name(), appeal.reason(), appeal.urgency(), moment(appeal.receivedAt()),
-        appeal.receivedBy(), moment(appeal.dueAt()), moment(appeal.escalationAt()), appeal.deniedBy(), now());
+        appeal.receivedBy(), moment(appeal.dueAt()), moment(appeal.escalationAt()), appeal.deniedBy(), now(),
+        appeal.caseId());
   }
 
   /** The decision, once: false (nothing changed) when the appeal was decided already. */
   boolean decide(String caseId, Appeal.Outcome outcome, String decidedBy, Instant at, String rationale) {
     return jdbc.update("UPDATE va_appeal SET outcome = ?, decided_by = ?, decided_at = ?, rationale = ?, "
-            + "updated_at = ? WHERE case_id = ? AND outcome IS NULL",
+            + "updated_at = ? WHERE case_id = ? AND outcome IS NULL "
+            + "AND review_round = (SELECT review_round FROM va_case WHERE case_id = va_appeal.case_id)",
         outcome.name(), decidedBy, moment(at), rationale, now(), caseId) == 1;
   }
 

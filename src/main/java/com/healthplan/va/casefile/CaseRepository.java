@@ -128,7 +128,8 @@ public class CaseRepository {
             + "determination_escalated = FALSE, determination_outcome = NULL, determination_decided_by = NULL, "
             + "determination_decided_at = NULL, determination_rationale = NULL, determination_unmet_criteria = NULL, "
             + "determination_approved_levels = NULL, determination_conditions = NULL, "
-            + "determination_overridden_criteria = NULL, "
+            + "determination_overridden_criteria = NULL, extension_days = NULL, extension_reason = NULL, "
+            + "extended_by = NULL, extended_at = NULL, original_determination_due_at = NULL, "
             + "review_decision = NULL, review_confirmed_criteria = NULL, review_note = NULL, reviewed_by = NULL, "
             + "reviewed_at = NULL, updated_at = ? WHERE case_id = ?",
         CaseStatus.IN_REVIEW.name(), returned.criteriaAsOf(), returned.reason(), moment(dueAt), moment(escalationAt),

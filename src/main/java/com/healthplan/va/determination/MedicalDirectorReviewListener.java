@@ -49,11 +49,6 @@ class MedicalDirectorReviewListener implements TaskListener {
    * themselves (the same rules of {@code vcfEligibility} the prescreen used: T5-L5 only, 3 or fewer).
    */
   private void checkModifiedLevels(CaseFile caseFile, List<String> approvedLevels, FieldErrors errors) {
-    if (!caseFile.intake().fractureLevels().containsAll(approvedLevels)) {
-      errors.add(APPROVED_LEVELS, "Approved levels must be levels of the request ("
-          + String.join(", ", caseFile.intake().fractureLevels()) + ").");
-      return;
-    }
     VariableMap facts = caseFile.criteriaFacts();
     facts.putValueTyped(FRACTURE_LEVELS, CaseIntake.levelsValue(approvedLevels));
     List<String> unmet = eligibility.unmetCriteria(eligibility.version(caseFile.prescreen().criteriaVersion()), facts);
@@ -93,9 +88,13 @@ class MedicalDirectorReviewListener implements TaskListener {
     Instant now = calendar.now();
     CaseFile caseFile = cases.get(caseId);
     List<String> requested = caseFile.intake().fractureLevels();
-    if (decision == MedicalDirectorDecision.APPROVE && !approvedLevels.isEmpty()
-        && !approvedLevels.containsAll(requested)) {
-      checkModifiedLevels(caseFile, approvedLevels, errors);
+    if (decision == MedicalDirectorDecision.APPROVE && !approvedLevels.isEmpty()) {
+      if (!requested.containsAll(approvedLevels)) {
+        errors.add(APPROVED_LEVELS, "Approved levels must be levels of the request (" + String.join(", ", requested)
+            + ").");
+      } else if (!approvedLevels.containsAll(requested)) {
+        checkModifiedLevels(caseFile, approvedLevels, errors);
+      }
     }
     errors.throwIfAny();
     cases.recordReview(caseId, new CaseFile.Review(decision.name(), confirmed, rationale, physician.userId(), now));

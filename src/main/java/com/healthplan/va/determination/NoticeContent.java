@@ -33,7 +33,8 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
     model.put("planName", plan.planName());
     model.put("umPhone", plan.umPhone());
     model.put("criteriaPolicy", plan.criteriaPolicy());
-    model.put("criteriaVersion", caseFile.prescreen() == null ? "" : String.valueOf(caseFile.prescreen().criteriaVersion()));
+    model.put("criteriaVersion",
+        caseFile.prescreen() == null ? "" : String.valueOf(caseFile.prescreen().criteriaVersion()));
 
     // a case back from scheduling is determined again: its notices are new ones, not repeats of the first
     int sequence = caseFile.reviewRound();
@@ -66,6 +67,9 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
         model.put("conditions", conditions == null ? "" : conditions);
         model.put("approvalRationale", notApproved.isEmpty() && conditions == null ? ""
             : caseFile.determination().rationale());
+        // levels not approved are a partial denial: the same appeal rights
+        model.put("appealBy", day(caseFile.determination().decidedAt().atZone(calendar.zone()).toLocalDate()
+            .plus(plan.appealWindow())));
         subject = "Prior authorization " + caseId + ": approved";
       }
       case DETERMINATION_DENIED -> {
@@ -77,8 +81,8 @@ public record NoticeContent(String subject, int sequence, Map<String, Object> mo
         model.put("rationale", caseFile.determination().rationale());
         model.put("reviewerName", reviewerName == null ? "a medical director" : reviewerName);
         model.put("peerToPeerPhone", plan.peerToPeerPhone());
-        model.put("appealBy", day(caseFile.determination().decidedAt().atZone(calendar.zone())
-            .plus(plan.appealWindow()).toLocalDate()));
+        model.put("appealBy", day(caseFile.determination().decidedAt().atZone(calendar.zone()).toLocalDate()
+            .plus(plan.appealWindow())));
         subject = "Prior authorization " + caseId + ": denied";
       }
       case CLOSED_INCOMPLETE -> {

@@ -7,6 +7,7 @@ import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.letters.MemberLetter;
 import com.healthplan.va.letters.MemberLetters;
+import java.util.List;
 import java.util.Map;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.casefile.PlanContacts;
@@ -45,15 +46,26 @@ class SendCaseNoticeDelegate implements JavaDelegate {
   private void letterToMember(CaseNotice notice, CaseFile caseFile) {
     int round = caseFile.reviewRound();
     switch (notice) {
-      case DETERMINATION_APPROVED -> letters.send(caseFile, MemberLetter.APPROVED, round, Map.of());
+      case DETERMINATION_APPROVED -> {
+        List<String> approved = caseFile.determination().approvedLevels().isEmpty()
+            ? caseFile.intake().fractureLevels() : caseFile.determination().approvedLevels();
+        List<String> notApproved = caseFile.intake().fractureLevels().stream()
+            .filter(level -> !approved.contains(level)).toList();
+        letters.send(caseFile, MemberLetter.APPROVED, round, Map.of("levels", String.join(", ", approved),
+            "notApprovedLevels", String.join(", ", notApproved), "appealBy", appealBy(caseFile)));
+      }
       case DETERMINATION_DENIED -> letters.send(caseFile, MemberLetter.DENIED, round, Map.of(
           "reasons", caseFile.determination().unmetCriteria().stream()
               .map(code -> EligibilityCriterion.valueOf(code).plainLanguage()).toList(),
-          "appealBy", letters.day(caseFile.determination().decidedAt().atZone(calendar.zone())
-              .plus(plan.appealWindow()).toLocalDate())));
+          "appealBy", appealBy(caseFile)));
       case CLOSED_INCOMPLETE -> letters.send(caseFile, MemberLetter.CLOSED_INCOMPLETE, round, Map.of());
       default -> { }
     }
+  }
+
+  private String appealBy(CaseFile caseFile) {
+    return letters.day(caseFile.determination().decidedAt().atZone(calendar.zone()).toLocalDate()
+        .plus(plan.appealWindow()));
   }
 
   /** The physician who decided, by name (the provider's notice offers a peer-to-peer discussion with them). */

@@ -53,7 +53,7 @@ class FollowUpDelegates {
       return;
     }
     Instant now = calendar.now();
-    String nonce = links.newNonce();
+    String nonce = links.nonceFor(followUp.caseId(), followUp.milestone());
     followUps.recordPcpRequested(followUp.caseId(), followUp.milestone(), nonce, now);
     mailer.send(FollowUpNotices.pcpRequest(cases.get(followUp.caseId()), procedureOf(followUp),
         followUp.milestone(), 0, links.link(followUp.caseId(), followUp.milestone(), nonce, now), calendar));

@@ -28,6 +28,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Service
 public class FollowUpReports {
 
+  /** Room for "Reported by the PCP (patient seen in person): " before the note, in the note's 4000 characters. */
+  static final int PCP_NOTE_MAX = 3900;
+
   /** The message that ends a deferred milestone's wait for the PCP's report. */
   static String messageOf(FollowUpMilestone milestone) {
     return "PcpReport_" + milestone.name();
@@ -112,6 +115,9 @@ public class FollowUpReports {
     if (state instanceof LinkState.Valid valid) {
       FieldErrors errors = new FieldErrors();
       FollowUp.Scores scores = FollowUpScores.read(new SubmittedValues(values, errors));
+      if (scores != null && scores.note() != null && scores.note().length() > PCP_NOTE_MAX) {
+        errors.add(CaseVariables.FOLLOW_UP_NOTE, "Note must be at most " + PCP_NOTE_MAX + " characters.");
+      }
       if (scores != null && scores.contactMethod() == ContactMethod.PCP_REPORT) {
         errors.add(CaseVariables.CONTACT_METHOD,
             "How the patient was seen must be in person or by telephone.");
@@ -127,8 +133,9 @@ public class FollowUpReports {
   }
 
   /**
-   * A coordinator records a report received by fax or phone for a milestone deferred to the PCP: 409 when it is
-   * not deferred (the nurse records it in Tasklist) or already done.
+   * A coordinator records a report received by fax or phone for a milestone deferred to the PCP, whenever it
+   * arrives (a report before the due day means the PCP is not asked): 409 when the milestone is not deferred (the
+   * nurse records it in Tasklist) or already done.
    */
   public void recordReceivedReport(String caseId, FollowUpMilestone milestone, Map<String, ?> values, String userId) {
     FieldErrors errors = new FieldErrors();

@@ -60,11 +60,19 @@ public class PcpLinks {
     this.calendar = calendar;
   }
 
-  /** A fresh nonce for a milestone's request: links of earlier requests stop working. */
+  /** A fresh random nonce (tests: a newer request's). */
   String newNonce() {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
+  }
+
+  /**
+   * The nonce of a milestone's request, derived from the key: the same on a retried job, so the link in a mail
+   * that went out before the job's transaction failed stays valid.
+   */
+  String nonceFor(String caseId, FollowUpMilestone milestone) {
+    return HexFormat.of().formatHex(sign("nonce|" + caseId + "|" + milestone.name())).substring(0, 32);
   }
 
   /** The link to the PCP's page, valid for {@code va.follow-up.pcp-link-validity} from {@code issuedAt}. */

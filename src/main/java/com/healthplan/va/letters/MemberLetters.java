@@ -61,7 +61,8 @@ public class MemberLetters {
     model.put("caseId", caseFile.caseId());
     model.put("date", DAY.format(calendar.today()));
     model.put("procedure", caseFile.intake().procedureType().label().toLowerCase(Locale.ROOT));
-    model.put("levels", String.join(", ", caseFile.intake().fractureLevels()));
+    model.putIfAbsent("levels", String.join(", ", caseFile.intake().fractureLevels()));
+    model.putIfAbsent("notApprovedLevels", "");
     model.put("planName", plan.planName());
     model.put("umPhone", plan.umPhone());
     model.put("address", caseFile.intake().memberAddress() == null ? "" : caseFile.intake().memberAddress());

@@ -37,7 +37,8 @@ public class PriorAuthorizationMetrics {
   }
 
   private PriorAuthorizationReport.Row row(String urgency, OffsetDateTime from, OffsetDateTime to) {
-    String where = " FROM va_case c LEFT JOIN va_appeal a ON a.case_id = c.case_id"
+    String where = " FROM va_case c"
+        + " LEFT JOIN va_appeal a ON a.case_id = c.case_id AND a.review_round = c.review_round"
         + " WHERE c.determination_decided_at >= ? AND c.determination_decided_at < ?"
         + ("ALL".equals(urgency) ? "" : " AND c.urgency = ?");
     Object[] args = "ALL".equals(urgency) ? new Object[] {from, to} : new Object[] {from, to, urgency};

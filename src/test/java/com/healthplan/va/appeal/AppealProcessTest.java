@@ -84,8 +84,9 @@ class AppealProcessTest extends CaseTestSupport {
     Task task = openTask(instance, "UserTask_RecordAppeal");
     assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
         .containsExactlyInAnyOrder("um-nurses", "follow-up-coordinators");
-    Instant closes = caseFile(instance).determination().decidedAt().atZone(calendar.zone()).plusDays(65).toInstant()
-        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    // the end of the day the notices print: the denial's day plus 65 days
+    Instant closes = caseFile(instance).determination().decidedAt().atZone(calendar.zone()).toLocalDate()
+        .plusDays(66).atStartOfDay(calendar.zone()).toInstant();
     assertThat(task.getDueDate().toInstant()).isEqualTo(closes);
     Job window = timer(instance, "Timer_AppealWindowClosed");
     assertThat(window.getDuedate().toInstant()).isEqualTo(closes);

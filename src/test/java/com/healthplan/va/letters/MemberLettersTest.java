@@ -50,7 +50,9 @@ class MemberLettersTest extends CaseTestSupport {
 
   private static String pdfText(byte[] pdf) throws Exception {
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true);
+      return stripper.getText(document).replaceAll("\\s+", " ");
     }
   }
 

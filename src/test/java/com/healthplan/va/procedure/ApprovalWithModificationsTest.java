@@ -4,6 +4,12 @@ import static com.healthplan.va.support.Refusals.refusedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.documents.CaseDocuments;
+import com.healthplan.va.documents.DocumentKind;
+import com.healthplan.va.documents.DocumentSummary;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.input.FieldError;
 import com.healthplan.va.support.Intakes;
@@ -25,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * levels against the approved ones.
  */
 class ApprovalWithModificationsTest extends ProcedureTestSupport {
+
+  @org.springframework.beans.factory.annotation.Autowired CaseDocuments documents;
 
   private ProcessInstance referredFourLevelCase() {
     ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "fractureLevels",
@@ -88,8 +96,19 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
     assertThat(notice.getSubject()).endsWith(": approved");
     assertThat(text(notice)).contains("Approved: Kyphoplasty (CPT 22513-22515), levels T11, T12, L1")
         .contains("Not approved: levels L2").contains("Conditions: Outpatient only.")
-        .contains("L2 is an old fracture").doesNotContain("levels T11, T12, L1, L2");
+        .contains("L2 is an old fracture").contains("may be appealed until").doesNotContain("levels T11, T12, L1, L2");
     assertThat(phaseVariable(instance, "approvedLevels")).isEqualTo(List.of("T11", "T12", "L1"));
+    // the member's letter says what was approved, what not, and how to appeal that part
+    DocumentSummary letter = documents.of(instance.getBusinessKey()).stream()
+        .filter(d -> d.kind() == DocumentKind.MEMBER_NOTICE).findFirst().orElseThrow();
+    try (PDDocument pdf = Loader.loadPDF(documents.find(instance.getBusinessKey(), letter.documentId())
+        .orElseThrow().content())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true);
+      assertThat(stripper.getText(pdf).replaceAll("\\s+", " "))
+          .contains("We approved it for T11, T12, L1").contains("We did not approve it for L2")
+          .contains("You can appeal that part");
+    }
 
     // the procedure treats the level that was not approved: a finding, and more than 3 levels too
     confirmDocumentation(instance, ALL_ITEMS);
@@ -110,6 +129,10 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
         .extracting(FieldError::field).containsExactly("approvedLevels");
     assertThat(refusedFields(() -> taskService.complete(task.getId(), approve(List.of("T11", "T12", "X9"), null))))
         .extracting(FieldError::field).containsExactly("approvedLevels");
+    // the whole request plus a level never asked for is not an approval of the request
+    assertThat(refusedFields(() -> taskService.complete(task.getId(),
+        approve(List.of("T11", "T12", "L1", "L2", "C3"), null)))).extracting(FieldError::field)
+        .containsExactly("approvedLevels");
     assertThat(caseFile(instance).determination()).isNull();
 
     // the whole request, as asked, is the physician's override of the 3-level limit: allowed, and recorded so
