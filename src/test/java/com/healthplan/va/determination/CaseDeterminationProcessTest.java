@@ -61,7 +61,7 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
 
   @Test
   void aNewCaseIsPrescreenedAndWaitsForTheNursesReview() {
-    Instant before = Instant.now();
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     ProcessInstance instance = openCase(eligibleIntake());
 
     assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria").hasPassed("BusinessRuleTask_PrescreenCriteria");
