@@ -1,0 +1,129 @@
+// Cockpit plugin "Vertebral augmentation": the coordinators' board of open cases and the yearly report.
+// Plain DOM, no external library; text is always set with textContent (never HTML).
+const PATH = '/vertebral-augmentation';
+
+function el(tag, text, attrs) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+  return node;
+}
+
+async function getJson(api, path) {
+  const response = await fetch(`${api.baseApi}/plugin/vertebral-augmentation/${api.engine}/${path}`, {
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
+    credentials: 'same-origin'
+  });
+  if (!response.ok) throw new Error(response.status === 403
+    ? 'Only coordinators and administrators see the board.' : `The board could not be loaded (${response.status}).`);
+  return response.json();
+}
+
+function table(headers, rows) {
+  const t = el('table', null, { class: 'table table-striped va-table' });
+  const head = el('tr');
+  headers.forEach(h => head.appendChild(el('th', h)));
+  t.appendChild(el('thead')).appendChild(head);
+  const body = el('tbody');
+  rows.forEach(cells => {
+    const tr = el('tr');
+    cells.forEach(c => { const td = el('td'); if (c instanceof Node) td.appendChild(c); else td.textContent = c ?? ''; tr.appendChild(td); });
+    body.appendChild(tr);
+  });
+  t.appendChild(body);
+  return t;
+}
+
+function renderBoard(node, api) {
+  node.innerHTML = '';
+  const root = el('div', null, { class: 'va-board' });
+  root.appendChild(el('h2', 'Vertebral augmentation: open cases'));
+  const form = el('form', null, { class: 'form-inline va-filters' });
+  const status = el('select', null, { name: 'status' });
+  ['', 'IN_REVIEW', 'PENDED_FOR_INFORMATION', 'MEDICAL_DIRECTOR_REVIEW', 'APPEAL_IN_REVIEW', 'APPROVED',
+    'AWAITING_DOCUMENTATION', 'READY_TO_SCHEDULE', 'SCHEDULED', 'IN_FOLLOW_UP']
+    .forEach(s => status.appendChild(el('option', s || 'any status', { value: s })));
+  const milestone = el('select', null, { name: 'milestone' });
+  ['', 'ONE_WEEK', 'ONE_MONTH', 'THREE_MONTHS', 'ONE_YEAR']
+    .forEach(m => milestone.appendChild(el('option', m || 'any milestone', { value: m })));
+  const within = el('input', null, { name: 'dueWithinDays', type: 'number', min: '0', placeholder: 'due within days' });
+  const overdue = el('input', null, { name: 'overdue', type: 'checkbox' });
+  const deferred = el('input', null, { name: 'deferredToPcp', type: 'checkbox' });
+  [status, milestone, within].forEach(i => form.appendChild(i));
+  const l1 = el('label', ' overdue '); l1.prepend(overdue); form.appendChild(l1);
+  const l2 = el('label', ' deferred to PCP '); l2.prepend(deferred); form.appendChild(l2);
+  const counts = el('p', null, { class: 'va-counts' });
+  const result = el('div');
+  root.appendChild(form); root.appendChild(counts); root.appendChild(result);
+  node.appendChild(root);
+
+  async function load() {
+    const q = new URLSearchParams();
+    if (status.value) q.set('status', status.value);
+    if (milestone.value) q.set('milestone', milestone.value);
+    if (within.value) q.set('dueWithinDays', within.value);
+    if (overdue.checked) q.set('overdue', 'true');
+    if (deferred.checked) q.set('deferredToPcp', 'true');
+    result.textContent = 'Loading...';
+    try {
+      const rows = await getJson(api, 'board' + (q.toString() ? '?' + q : ''));
+      const byStatus = {};
+      const byMilestone = {};
+      rows.forEach(r => { byStatus[r.status] = (byStatus[r.status] || 0) + 1;
+        if (r.nextMilestone) byMilestone[r.nextMilestone] = (byMilestone[r.nextMilestone] || 0) + 1; });
+      counts.textContent = `${rows.length} open case(s) · ` + Object.entries(byStatus).map(([k, v]) => `${k} ${v}`).join(' · ')
+        + (Object.keys(byMilestone).length ? ' · next milestone: ' + Object.entries(byMilestone).map(([k, v]) => `${k} ${v}`).join(' · ') : '');
+      result.innerHTML = '';
+      result.appendChild(table(['Case', 'Status', 'Urgency', 'Next milestone', 'Due', 'Overdue', 'PCP'],
+        rows.map(r => {
+          const link = el('a', r.caseId, { href: `#/process-instance?searchQuery=${encodeURIComponent(JSON.stringify([{ type: 'PIbusinessKey', operator: 'eq', value: r.caseId }]))}` });
+          return [link, r.status, r.urgency, r.nextMilestone || '', r.dueDate || '', r.overdue ? 'overdue' : '', r.deferredToPcp ? 'deferred' : ''];
+        })));
+    } catch (e) {
+      result.textContent = e.message;
+    }
+  }
+  form.addEventListener('change', load);
+  form.addEventListener('submit', e => { e.preventDefault(); load(); });
+  load();
+}
+
+function renderMetrics(node, api) {
+  const year = new Date().getFullYear();
+  const root = el('div', null, { class: 'va-metrics' });
+  root.appendChild(el('h3', `Prior-authorization metrics ${year}`));
+  const box = el('div', 'Loading...');
+  root.appendChild(box);
+  node.appendChild(root);
+  getJson(api, `metrics?year=${year}`).then(report => {
+    box.innerHTML = '';
+    const header = ['urgency', 'requests_decided', 'percent_approved', 'percent_denied', 'percent_approved_after_appeal',
+      'percent_approved_after_extension', 'average_hours_to_determination', 'median_hours_to_determination'];
+    const csv = [header.join(',')].concat((report.rows || []).map(r => [r.urgency, r.requestsDecided, r.percentApproved,
+      r.percentDenied, r.percentApprovedAfterAppeal, r.percentApprovedAfterExtension, r.averageHoursToDetermination,
+      r.medianHoursToDetermination].map(v => v ?? '').join(','))).join('\n');
+    box.appendChild(el('a', 'Download CSV', { href: URL.createObjectURL(new Blob([csv], { type: 'text/csv' })),
+      download: `prior-authorization-${year}.csv` }));
+    box.appendChild(table(['Urgency', 'Decided', '% approved', '% denied', '% approved after appeal',
+      '% approved after extension', 'Average hours', 'Median hours'],
+      (report.rows || []).map(r => [r.urgency, r.requestsDecided, r.percentApproved, r.percentDenied,
+        r.percentApprovedAfterAppeal, r.percentApprovedAfterExtension, r.averageHoursToDetermination,
+        r.medianHoursToDetermination])));
+  }).catch(e => { box.textContent = e.message; });
+}
+
+export default [
+  {
+    id: 'vertebral-augmentation.navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 10,
+    properties: { path: PATH },
+    render: node => { node.textContent = 'Vertebral augmentation'; }
+  },
+  {
+    id: 'vertebral-augmentation.board',
+    pluginPoint: 'cockpit.route',
+    properties: { path: PATH, label: 'Vertebral augmentation' },
+    render: (node, { api }) => { renderBoard(node, api); renderMetrics(node, api); }
+  }
+];

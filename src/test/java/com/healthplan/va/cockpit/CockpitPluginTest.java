@@ -1,0 +1,90 @@
+package com.healthplan.va.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.healthplan.va.support.CaseTestSupport;
+import com.healthplan.va.support.Http;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Cockpit plugin's resources: the board and the report answer coordinators and administrators only (Cockpit
+ * would let any logged-in user in), and its page is served by the application.
+ */
+class CockpitPluginTest extends CaseTestSupport {
+
+  private static final String BASE = "/camunda/api/cockpit/plugin/vertebral-augmentation";
+
+  private Http loggedIn(String app, String user) {
+    Http session = new Http(port);
+    assertThat(session.loginToWebapp(app, user, user)).isEqualTo(200);
+    return session;
+  }
+
+  @Test
+  void theBoardListsOpenCasesForCoordinatorsWithFilters() throws Exception {
+    ProcessInstance open = openCase(eligibleIntake());
+    ProcessInstance expedited = openCase(com.healthplan.va.support.Intakes.with(eligibleIntake(), "urgency",
+        "EXPEDITED"));
+    Http coordinator = loggedIn("cockpit", "coord1");
+
+    HttpResponse<String> board = coordinator.get(BASE + "/default/board");
+
+    assertThat(board.statusCode()).as(board.body()).isEqualTo(200);
+    JsonNode rows = json.readTree(board.body());
+    JsonNode row = null;
+    for (JsonNode candidate : rows) {
+      if (candidate.get("caseId").asText().equals(open.getBusinessKey())) {
+        row = candidate;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.get("status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(row.get("urgency").asText()).isEqualTo("STANDARD");
+    assertThat(row.get("nextMilestone").isNull()).isTrue();
+    assertThat(row.get("dueDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+    assertThat(row.get("overdue").asBoolean()).isFalse();
+    assertThat(row.get("deferredToPcp").asBoolean()).isFalse();
+    // soonest first: the expedited case (due in 72 hours) before the standard one (7 days)
+    String order = board.body();
+    assertThat(order.indexOf(expedited.getBusinessKey())).isLessThan(order.indexOf(open.getBusinessKey()));
+
+    JsonNode filtered = json.readTree(coordinator.get(BASE + "/default/board?status=PENDED_FOR_INFORMATION").body());
+    for (JsonNode candidate : filtered) {
+      assertThat(candidate.get("status").asText()).isEqualTo("PENDED_FOR_INFORMATION");
+    }
+    JsonNode soon = json.readTree(coordinator.get(BASE + "/default/board?dueWithinDays=4").body());
+    assertThat(soon.findValuesAsText("caseId")).contains(expedited.getBusinessKey())
+        .doesNotContain(open.getBusinessKey());
+    assertThat(coordinator.get(BASE + "/default/board?dueWithinDays=-1").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> metrics = coordinator.get(BASE + "/default/metrics?year=" + today().getYear());
+    assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+    assertThat(json.readTree(metrics.body()).get("rows")).hasSize(3);
+  }
+
+  @ParameterizedTest(name = "{0} in {1}: {2}")
+  @CsvSource({"nurse1, tasklist, 403", "md1, tasklist, 403", "demo, cockpit, 200", "coord1, cockpit, 200"})
+  void onlyCoordinatorsAndAdministratorsGetTheBoard(String user, String app, int status) {
+    Http session = loggedIn(app, user);
+
+    assertThat(session.get(BASE + "/default/board").statusCode()).isEqualTo(status);
+    assertThat(session.get(BASE + "/default/metrics?year=2026").statusCode()).isEqualTo(status);
+  }
+
+  @Test
+  void withoutALoginTheBoardIsRefused() {
+    assertThat(new Http(port).get(BASE + "/default/board").statusCode()).isIn(401, 403);
+  }
+
+  @Test
+  void thePluginPageIsServed() {
+    HttpResponse<String> script = loggedIn("cockpit", "coord1").get(BASE + "/static/app/plugin.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("cockpit.route").contains("vertebral-augmentation");
+  }
+}
