@@ -10,7 +10,9 @@ function el(tag, text, attrs) {
 }
 
 async function getJson(api, path) {
-  const response = await fetch(`${api.baseApi}/plugin/vertebral-augmentation/${api.engine}/${path}`, {
+  // the plugin's resources live under Cockpit's API (api.baseApi is the engine's)
+  const cockpitApi = api.cockpitApi || api.baseApi.replace(/\/api\/engine$/, '/api/cockpit');
+  const response = await fetch(`${cockpitApi}/plugin/vertebral-augmentation/${api.engine}/${path}`, {
     headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
     credentials: 'same-origin'
   });

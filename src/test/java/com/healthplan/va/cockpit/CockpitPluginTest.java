@@ -87,4 +87,15 @@ class CockpitPluginTest extends CaseTestSupport {
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("cockpit.route").contains("vertebral-augmentation");
   }
+
+  /** Each webapp shows the product's name and the plan's branding instead of Camunda's end-of-life banner. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"tasklist", "cockpit", "admin"})
+  void everyWebappCarriesTheProductsBranding(String app) {
+    Http anonymous = new Http(port);
+    assertThat(anonymous.get("/camunda/app/" + app + "/scripts/config.js").body())
+        .contains("vendor: 'Vertebral augmentation'");
+    assertThat(anonymous.get("/camunda/app/" + app + "/styles/user-styles.css").body())
+        .contains(".ce-eol-banner").contains("Vertebral augmentation case management");
+  }
 }
