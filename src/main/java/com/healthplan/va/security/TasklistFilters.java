@@ -99,7 +99,9 @@ class TasklistFilters {
     properties.put("variables", List.of(
         Map.of("name", CaseVariables.CASE_ID, "label", "Case"),
         Map.of("name", CaseVariables.PATIENT_NAME, "label", "Patient"),
-        Map.of("name", CaseVariables.CASE_STATUS, "label", "Status")));
+        Map.of("name", CaseVariables.CASE_STATUS, "label", "Status"),
+        Map.of("name", CaseVariables.URGENCY, "label", "Urgency"),
+        Map.of("name", CaseVariables.MILESTONE_LABEL, "label", "Follow-up")));
     return properties;
   }
 }

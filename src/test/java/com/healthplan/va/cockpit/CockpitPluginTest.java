@@ -98,4 +98,20 @@ class CockpitPluginTest extends CaseTestSupport {
     assertThat(anonymous.get("/camunda/app/" + app + "/styles/user-styles.css").body())
         .contains(".ce-eol-banner").contains("Vertebral augmentation case management");
   }
+
+  /** A Tasklist-only user who opens Cockpit gets a page of the product, not Spring's bare error page. */
+  @Test
+  void aRefusedPageIsTheProductsOwn() {
+    Http nurse = loggedIn("tasklist", "nurse1");
+
+    HttpResponse<String> page = nurse.get("/camunda/app/cockpit/default/", "Accept", "text/html");
+    HttpResponse<String> missing = nurse.get("/no-such-page", "Accept", "text/html");
+
+    assertThat(page.body()).doesNotContain("Whitelabel");
+    if (page.statusCode() >= 400) {
+      assertThat(page.body()).contains("Vertebral augmentation case management");
+    }
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("Page not found").doesNotContain("Whitelabel");
+  }
 }
