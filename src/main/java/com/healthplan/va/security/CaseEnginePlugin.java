@@ -29,13 +29,18 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EngineCommandFields.verify();
-    CaseCommandGuard guard = new CaseCommandGuard(configuration::getIdentityService, configuration::getTaskService,
+    // one guard per chain: an interceptor is a link of its chain (the engine sets its next), so an instance shared
+    // by both chains would send the TxRequired chain on into the TxRequiresNew chain
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), newGuard(configuration)));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), newGuard(configuration)));
+  }
+
+  private CaseCommandGuard newGuard(ProcessEngineConfigurationImpl configuration) {
+    return new CaseCommandGuard(configuration::getIdentityService, configuration::getTaskService,
         configuration::getRepositoryService, editableFields, logins, Set.copyOf(CaseVariables.CASE_PROCESS_KEYS),
         Set.copyOf(CaseVariables.PHASE_PROCESS_KEYS));
-    configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), guard));
-    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), guard));
   }
 
   private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, CaseCommandGuard guard) {
