@@ -56,7 +56,8 @@ function renderBoard(node, api) {
   const l2 = el('label', ' deferred to PCP '); l2.prepend(deferred); form.appendChild(l2);
   const counts = el('p', null, { class: 'va-counts' });
   const result = el('div');
-  root.appendChild(form); root.appendChild(counts); root.appendChild(result);
+  const details = el('div', null, { class: 'va-case' });
+  root.appendChild(form); root.appendChild(counts); root.appendChild(result); root.appendChild(details);
   node.appendChild(root);
 
   async function load() {
@@ -76,10 +77,13 @@ function renderBoard(node, api) {
       counts.textContent = `${rows.length} open case(s) · ` + Object.entries(byStatus).map(([k, v]) => `${k} ${v}`).join(' · ')
         + (Object.keys(byMilestone).length ? ' · next milestone: ' + Object.entries(byMilestone).map(([k, v]) => `${k} ${v}`).join(' · ') : '');
       result.innerHTML = '';
-      result.appendChild(table(['Case', 'Status', 'Urgency', 'Next milestone', 'Due', 'Overdue', 'PCP'],
+      result.appendChild(table(['Case', 'Status', 'Urgency', 'Next milestone', 'Due', 'Overdue', 'PCP', 'Cockpit'],
         rows.map(r => {
-          const link = el('a', r.caseId, { href: `#/process-instance?searchQuery=${encodeURIComponent(JSON.stringify([{ type: 'PIbusinessKey', operator: 'eq', value: r.caseId }]))}` });
-          return [link, r.status, r.urgency, r.nextMilestone || '', r.dueDate || '', r.overdue ? 'overdue' : '', r.deferredToPcp ? 'deferred' : ''];
+          const open = el('a', r.caseId, { href: '', class: 'va-open-case' });
+          open.addEventListener('click', e => { e.preventDefault(); showCase(api, r.caseId, details); });
+          const instances = el('a', 'instances', { href: `#/processes?searchQuery=${encodeURIComponent(JSON.stringify([{ type: 'PIbusinessKey', operator: 'eq', value: r.caseId }]))}` });
+          return [open, r.status, r.urgency, r.nextMilestone || '', r.dueDate || '', r.overdue ? 'overdue' : '',
+            r.deferredToPcp ? 'deferred' : '', instances];
         })));
     } catch (e) {
       result.textContent = e.message;
@@ -88,6 +92,33 @@ function renderBoard(node, api) {
   form.addEventListener('change', load);
   form.addEventListener('submit', e => { e.preventDefault(); load(); });
   load();
+}
+
+async function showCase(api, caseId, node) {
+  node.textContent = 'Loading...';
+  try {
+    const c = await getJson(api, `cases/${encodeURIComponent(caseId)}`);
+    node.innerHTML = '';
+    node.appendChild(el('h3', `Case ${c.caseId}: ${c.status}`));
+    node.appendChild(table(['Fact', 'Value'], [
+      ['Patient', c.patientInitials], ['Procedure', `${c.procedure}, levels ${c.levels.join(', ')}`],
+      ['Urgency', c.urgency], ['Requested / fracture', `${c.requestDate} / ${c.fractureDate}`],
+      ['Received', c.receivedAt], ['Determination due', c.determinationDueAt],
+      ['Prescreen (criteria version ' + (c.criteriaVersion ?? '') + ')', c.prescreenUnmet.length ? c.prescreenUnmet.join(', ') : 'every criterion met'],
+      ['Determination', c.determination ? `${c.determination} by ${c.decidedBy}, ${c.decidedAt}` + (c.approvedLevels.length ? `, levels ${c.approvedLevels.join(', ')}` : '') : 'not yet'],
+      ['Appeal', c.appeal || ''], ['Scheduled', c.scheduledDate || ''], ['Performed', c.procedureDate || ''],
+      ['Payment findings', c.paymentFindings.join(', ')], ['Outcome', c.outcome || '']]));
+    node.appendChild(el('h4', 'Follow-ups'));
+    node.appendChild(table(['Milestone', 'Due', 'Status', 'PCP', 'Contact', 'Pain', 'Comfort', 'Activity'],
+      c.followUps.map(f => [f.milestone, f.dueDate, f.status, f.deferredToPcp ? 'deferred' : '', f.contactMethod || '',
+        f.painScore ?? '', f.comfortScore ?? '', f.activityScore ?? ''])));
+    node.appendChild(el('h4', 'Documents'));
+    node.appendChild(table(['File', 'Kind', 'Uploaded'], c.documents.map(d => [d.fileName, d.kind, d.uploadedAt])));
+    node.appendChild(el('h4', 'Notices sent'));
+    node.appendChild(table(['Notice', 'To', 'Sent'], c.notices.map(n => [n.kind, n.to, n.sentAt])));
+  } catch (e) {
+    node.textContent = e.message;
+  }
 }
 
 function renderMetrics(node, api) {

@@ -7,7 +7,9 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +40,18 @@ public class CoordinatorResource extends AbstractCockpitPluginResource {
     }
     return ApplicationBeans.get(CaseBoard.class).rows(new CaseBoard.Filter(status, milestone, dueWithinDays, overdue,
         deferredToPcp));
+  }
+
+  /** One case's page: its facts (minimum necessary), decisions, documents, follow-ups and notices. */
+  @GET
+  @Path("cases/{caseId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public CasePage.View casePage(@PathParam("caseId") String caseId) {
+    requireCoordinator();
+    if (caseId == null || !caseId.matches("VA-[0-9]{4}-[0-9]{6}")) {
+      throw new NotFoundException();
+    }
+    return ApplicationBeans.get(CasePage.class).of(caseId).orElseThrow(NotFoundException::new);
   }
 
   /** The yearly prior-authorization report (the same as {@code GET /api/reports/prior-authorization}). */

@@ -62,6 +62,15 @@ class CockpitPluginTest extends CaseTestSupport {
         .doesNotContain(open.getBusinessKey());
     assertThat(coordinator.get(BASE + "/default/board?dueWithinDays=-1").statusCode()).isEqualTo(400);
 
+    HttpResponse<String> page = coordinator.get(BASE + "/default/cases/" + open.getBusinessKey());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    JsonNode casePage = json.readTree(page.body());
+    assertThat(casePage.get("patientInitials").asText()).isEqualTo("J.Q.D.");
+    assertThat(casePage.get("criteriaVersion").asInt()).isPositive();
+    assertThat(page.body()).doesNotContain("Jane").doesNotContain("M-100234");
+    assertThat(coordinator.get(BASE + "/default/cases/VA-2026-999999").statusCode()).isEqualTo(404);
+    assertThat(coordinator.get(BASE + "/default/cases/not-a-case").statusCode()).isEqualTo(404);
+
     HttpResponse<String> metrics = coordinator.get(BASE + "/default/metrics?year=" + today().getYear());
     assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
     assertThat(json.readTree(metrics.body()).get("rows")).hasSize(3);
@@ -74,6 +83,7 @@ class CockpitPluginTest extends CaseTestSupport {
 
     assertThat(session.get(BASE + "/default/board").statusCode()).isEqualTo(status);
     assertThat(session.get(BASE + "/default/metrics?year=2026").statusCode()).isEqualTo(status);
+    assertThat(session.get(BASE + "/default/cases/VA-2026-000001").statusCode()).isIn(status, 404);
   }
 
   @Test
