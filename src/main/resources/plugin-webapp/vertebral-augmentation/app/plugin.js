@@ -112,6 +112,15 @@ async function showCase(api, caseId, node) {
     node.appendChild(table(['Milestone', 'Due', 'Status', 'PCP', 'Contact', 'Pain', 'Comfort', 'Activity'],
       c.followUps.map(f => [f.milestone, f.dueDate, f.status, f.deferredToPcp ? 'deferred' : '', f.contactMethod || '',
         f.painScore ?? '', f.comfortScore ?? '', f.activityScore ?? ''])));
+    if (c.followUps.some(f => f.painScore !== null && f.painScore !== undefined)) {
+      node.appendChild(el('h4', 'Outcome of this case'));
+      const done = c.followUps.filter(f => f.painScore !== null && f.painScore !== undefined);
+      const labels = ['Intake'].concat(done.map(f => f.milestone));
+      await lineChart(node, labels, [
+        { label: 'pain', data: [c.intakePainScore].concat(done.map(f => f.painScore)), borderColor: COLORS.pain },
+        { label: 'comfort', data: [null].concat(done.map(f => f.comfortScore)), borderColor: COLORS.comfort },
+        { label: 'activity', data: [null].concat(done.map(f => f.activityScore)), borderColor: COLORS.activity }]);
+    }
     node.appendChild(el('h4', 'Documents'));
     node.appendChild(table(['File', 'Kind', 'Uploaded'], c.documents.map(d => [d.fileName, d.kind, d.uploadedAt])));
     node.appendChild(el('h4', 'Notices sent'));
@@ -119,6 +128,54 @@ async function showCase(api, caseId, node) {
   } catch (e) {
     node.textContent = e.message;
   }
+}
+
+// Chart.js, served by the application with this page (no internet needed)
+let chartLibrary;
+function charts() {
+  chartLibrary = chartLibrary || import(new URL('./chart.esm.js', import.meta.url).href);
+  return chartLibrary;
+}
+
+async function lineChart(node, labels, series) {
+  const { Chart } = await charts();
+  const canvas = el('canvas', null, { width: '900', height: '280', role: 'img' });
+  node.appendChild(canvas);
+  return new Chart(canvas, {
+    type: 'line',
+    data: { labels, datasets: series },
+    options: {
+      responsive: false,
+      spanGaps: true,
+      // the shaded band is the interquartile range; only the medians need a legend entry
+      plugins: { legend: { labels: { filter: item => !item.text.includes('percentile') } } },
+      scales: { y: { min: 0, max: 10, title: { display: true, text: 'score (0-10)' } } }
+    }
+  });
+}
+
+const COLORS = { pain: '#c0392b', comfort: '#2e86c1', activity: '#27ae60' };
+
+function renderOutcomes(node, api) {
+  const root = el('div', null, { class: 'va-outcomes' });
+  root.appendChild(el('h3', 'Outcomes of the cohort: median and interquartile range'));
+  const box = el('div', 'Loading...');
+  root.appendChild(box);
+  node.appendChild(root);
+  getJson(api, 'outcomes').then(points => {
+    box.innerHTML = '';
+    const labels = points.map(p => `${p.label} (n=${p.count})`);
+    const series = [];
+    ['pain', 'comfort', 'activity'].forEach(kind => {
+      series.push({ label: `${kind} 25th percentile`, data: points.map(p => p[kind + 'Q1']), borderColor: 'transparent',
+        backgroundColor: COLORS[kind] + '22', pointRadius: 0, fill: false });
+      series.push({ label: `${kind} 75th percentile`, data: points.map(p => p[kind + 'Q3']), borderColor: 'transparent',
+        backgroundColor: COLORS[kind] + '22', pointRadius: 0, fill: '-1' });
+      series.push({ label: `${kind} median`, data: points.map(p => p[kind + 'Median']), borderColor: COLORS[kind],
+        backgroundColor: COLORS[kind], fill: false });
+    });
+    return lineChart(box, labels, series);
+  }).catch(e => { box.textContent = e.message; });
 }
 
 function renderMetrics(node, api) {
@@ -157,6 +214,6 @@ export default [
     id: 'vertebral-augmentation.board',
     pluginPoint: 'cockpit.route',
     properties: { path: PATH, label: 'Vertebral augmentation' },
-    render: (node, { api }) => { renderBoard(node, api); renderMetrics(node, api); }
+    render: (node, { api }) => { renderBoard(node, api); renderOutcomes(node, api); renderMetrics(node, api); }
   }
 ];

@@ -25,7 +25,8 @@ public class CasePage {
 
   /** The page's content (strings and lists only: Cockpit's JSON writer knows no java.time types). */
   public record View(String caseId, String status, String urgency, String patientInitials, String procedure,
-      List<String> levels, String requestDate, String fractureDate, String receivedAt, String determinationDueAt,
+      List<String> levels, int intakePainScore, String requestDate, String fractureDate, String receivedAt,
+      String determinationDueAt,
       Integer criteriaVersion, List<String> prescreenUnmet, String determination, String decidedBy,
       String decidedAt, List<String> approvedLevels, String appeal, String scheduledDate, String procedureDate,
       List<String> paymentFindings, List<Document> documents, List<FollowUpRow> followUps, List<Notice> notices,
@@ -69,7 +70,7 @@ public class CasePage {
     CaseFile.Determination decided = file.determination();
     Optional<ProcedureFile> procedure = procedures.find(file.caseId());
     return new View(file.caseId(), file.status().name(), file.intake().urgency().name(), file.patientInitials(),
-        file.intake().procedureType().label(), file.intake().fractureLevels(),
+        file.intake().procedureType().label(), file.intake().fractureLevels(), file.intake().painScore(),
         file.intake().requestDate().toString(), file.intake().fractureDate().toString(), moment(file.receivedAt()),
         moment(file.determinationDueAt()), file.prescreen() == null ? null : file.prescreen().criteriaVersion(),
         file.prescreen() == null ? List.of() : file.prescreen().unmetCriteria(),

@@ -54,6 +54,15 @@ public class CoordinatorResource extends AbstractCockpitPluginResource {
     return ApplicationBeans.get(CasePage.class).of(caseId).orElseThrow(NotFoundException::new);
   }
 
+  /** The cohort's outcomes: median and interquartile range of the scores at intake and each milestone. */
+  @GET
+  @Path("outcomes")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<Outcomes.Point> outcomes() {
+    requireCoordinator();
+    return ApplicationBeans.get(Outcomes.class).cohort();
+  }
+
   /** The yearly prior-authorization report (the same as {@code GET /api/reports/prior-authorization}). */
   @GET
   @Path("metrics")

@@ -71,6 +71,11 @@ class CockpitPluginTest extends CaseTestSupport {
     assertThat(coordinator.get(BASE + "/default/cases/VA-2026-999999").statusCode()).isEqualTo(404);
     assertThat(coordinator.get(BASE + "/default/cases/not-a-case").statusCode()).isEqualTo(404);
 
+    HttpResponse<String> outcomes = coordinator.get(BASE + "/default/outcomes");
+    assertThat(outcomes.statusCode()).as(outcomes.body()).isEqualTo(200);
+    JsonNode points = json.readTree(outcomes.body());
+    assertThat(points.findValuesAsText("label")).containsExactly("Intake", "1 week", "1 month", "3 months", "1 year");
+
     HttpResponse<String> metrics = coordinator.get(BASE + "/default/metrics?year=" + today().getYear());
     assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
     assertThat(json.readTree(metrics.body()).get("rows")).hasSize(3);
@@ -84,6 +89,7 @@ class CockpitPluginTest extends CaseTestSupport {
     assertThat(session.get(BASE + "/default/board").statusCode()).isEqualTo(status);
     assertThat(session.get(BASE + "/default/metrics?year=2026").statusCode()).isEqualTo(status);
     assertThat(session.get(BASE + "/default/cases/VA-2026-000001").statusCode()).isIn(status, 404);
+    assertThat(session.get(BASE + "/default/outcomes").statusCode()).isEqualTo(status);
   }
 
   @Test
@@ -96,6 +102,9 @@ class CockpitPluginTest extends CaseTestSupport {
     HttpResponse<String> script = loggedIn("cockpit", "coord1").get(BASE + "/static/app/plugin.js");
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("cockpit.route").contains("vertebral-augmentation");
+    HttpResponse<String> library = loggedIn("cockpit", "coord1").get(BASE + "/static/app/chart.esm.js");
+    assertThat(library.statusCode()).isEqualTo(200);
+    assertThat(library.body()).contains("Chart.js v4.4.7");
   }
 
   /** Each webapp shows the product's name and the plan's branding instead of Camunda's end-of-life banner. */
