@@ -82,13 +82,6 @@ public record CaseFile(
 
   /** The patient named as on notices: initials only ("Jane Q. Doe" is "J.Q.D."). */
   public String patientInitials() {
-    String name = intake.patientName();
-    StringBuilder initials = new StringBuilder();
-    for (String part : name.trim().split("[\\s,]+")) {
-      if (!part.isEmpty() && Character.isLetter(part.codePointAt(0))) {
-        initials.appendCodePoint(Character.toUpperCase(part.codePointAt(0))).append('.');
-      }
-    }
-    return initials.toString();
+    return intake.patientInitials();
   }
 }

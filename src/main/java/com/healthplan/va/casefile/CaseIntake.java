@@ -42,6 +42,17 @@ public record CaseIntake(
     boolean materialAllergyOrContraindication,
     boolean otherSpinalPainGenerators) {
 
+  /** The patient named as on notices and task cards: initials only ("Jane Q. Doe" is "J.Q.D."). */
+  public String patientInitials() {
+    StringBuilder initials = new StringBuilder();
+    for (String part : patientName.trim().split("[\\s,]+")) {
+      if (!part.isEmpty() && Character.isLetter(part.codePointAt(0))) {
+        initials.appendCodePoint(Character.toUpperCase(part.codePointAt(0))).append('.');
+      }
+    }
+    return initials.toString();
+  }
+
   /**
    * The intake as process variables. Dates are ISO-8601 calendar dates ({@code yyyy-MM-dd} strings): the form the
    * DMN engine's FEEL {@code date()} reads, timers accept and Tasklist's date fields show, and, unlike a

@@ -29,6 +29,8 @@ public final class CaseVariables {
   // Intake (contract names)
   public static final String MEMBER_ID = "memberId";
   public static final String PATIENT_NAME = "patientName";
+  /** Copy for task cards: the minimum necessary to tell cases apart. */
+  public static final String PATIENT_INITIALS = "patientInitials";
   public static final String PATIENT_BIRTH_DATE = "patientBirthDate";
   public static final String REQUESTING_PROVIDER_NAME = "requestingProviderName";
   public static final String REQUESTING_PROVIDER_NPI = "requestingProviderNpi";

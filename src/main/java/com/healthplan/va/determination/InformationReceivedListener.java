@@ -57,6 +57,7 @@ class InformationReceivedListener implements TaskListener {
 
     cases.updateIntake(caseId, intake, received, calendar.now());
     task.getExecution().setVariables(intake.toVariables());
+    task.getExecution().setVariable(PATIENT_INITIALS, intake.patientInitials());
     task.getExecution().setVariable(INFORMATION_RECEIVED_NOTE, received);
   }
 }

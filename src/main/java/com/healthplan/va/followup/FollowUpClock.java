@@ -4,6 +4,7 @@ import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.casefile.PlanCalendar;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,6 +44,19 @@ public class FollowUpClock {
     LocalDate dayAfter = dueDate(execution, milestone).plusDays(1);
     return "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dayAfter.atStartOfDay(calendar.zone())
         .toOffsetDateTime()) + "/" + settings.overdueRepeat();
+  }
+
+  /**
+   * When the PCP's report is expected at the latest: the moment the coordinators are alerted, after every reminder
+   * (the due date of the coordinator's "Record PCP report" task).
+   */
+  public Date pcpReportDueAt(DelegateExecution execution, String milestone) {
+    FollowUp followUp = followUps.get(CaseScope.caseId(execution), FollowUpMilestone.valueOf(milestone));
+    ZonedDateTime requested = followUp.pcpRequestedAt() == null
+        ? followUp.dueDate().atStartOfDay(calendar.zone())
+        : followUp.pcpRequestedAt().atZone(calendar.zone());
+    return Date.from(requested.plus(settings.pcpReminderInterval().multipliedBy(settings.pcpMaxReminders() + 1))
+        .toInstant());
   }
 
   /** ISO 8601 duration until the next reminder to the PCP. */

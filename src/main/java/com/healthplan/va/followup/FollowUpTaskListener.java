@@ -2,19 +2,13 @@ package com.healthplan.va.followup;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
-import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.determination.TaskSubmission;
 import com.healthplan.va.security.CaseRoles;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +19,13 @@ import org.springframework.stereotype.Component;
 @Component("followUpTask")
 class FollowUpTaskListener implements TaskListener {
 
-  static final String BASELINE_PAIN_SCORE = "baselinePainScore";
-
   private final FollowUpRepository followUps;
-  private final CaseRepository cases;
+  private final FollowUpFormContext formContext;
   private final PlanCalendar calendar;
 
-  FollowUpTaskListener(FollowUpRepository followUps, CaseRepository cases, PlanCalendar calendar) {
+  FollowUpTaskListener(FollowUpRepository followUps, FollowUpFormContext formContext, PlanCalendar calendar) {
     this.followUps = followUps;
-    this.cases = cases;
+    this.formContext = formContext;
     this.calendar = calendar;
   }
 
@@ -53,23 +45,7 @@ class FollowUpTaskListener implements TaskListener {
     if (followUp.status() != FollowUpStatus.OVERDUE) {
       followUps.enter(caseId, milestone, FollowUpStatus.DUE);
     }
-    task.setVariableLocal(MILESTONE_LABEL, milestone.label());
-    task.setVariableLocal(MILESTONE_DUE_DATE, followUp.dueDate().toString());
-    task.setVariableLocal(BASELINE_PAIN_SCORE, cases.get(caseId).intake().painScore());
-    List<Map<String, Object>> earlier = new ArrayList<>();
-    for (FollowUp done : followUps.of(caseId)) {
-      if (done.completed()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("milestone", done.milestone().label());
-        row.put("painScore", done.scores().painScore());
-        row.put("comfortScore", done.scores().comfortScore());
-        row.put("activityScore", done.scores().activityScore());
-        row.put("contactMethod", done.scores().contactMethod().name());
-        earlier.add(row);
-      }
-    }
-    task.setVariableLocal(EARLIER_FOLLOW_UPS, Variables.objectValue(earlier)
-        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    formContext.show(task, followUp);
   }
 
   private void completed(DelegateTask task, FollowUpMilestone milestone) {

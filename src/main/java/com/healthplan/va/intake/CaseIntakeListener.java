@@ -55,6 +55,7 @@ class CaseIntakeListener implements ExecutionListener {
     execution.setProcessBusinessKey(caseId);
     execution.setVariables(intake.toVariables());
     execution.setVariable(CASE_ID, caseId);
+    execution.setVariable(PATIENT_INITIALS, intake.patientInitials());
     execution.setVariable(CASE_STATUS, CaseStatus.IN_REVIEW.name());
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
     execution.setVariable(DETERMINATION_DUE_AT, Date.from(dueAt));

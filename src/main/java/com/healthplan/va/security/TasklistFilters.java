@@ -23,12 +23,10 @@ class TasklistFilters {
       "UserTask_RecordRequestedInformation"};
   private static final String[] DETERMINATION_TASKS = {"UserTask_ReviewCriteria", "UserTask_RecordRequestedInformation",
       "UserTask_ReviewAsMedicalDirector"};
-  /** Scheduling, the procedure record and the payment findings: Tasklist shows each person those of their groups. */
-  private static final String[] PROCEDURE_TASKS = {"UserTask_ScheduleProcedure", "UserTask_RecordProcedure",
-      "UserTask_ResolvePaymentFindings"};
-
   private static final String[] FOLLOW_UP_TASKS = {"UserTask_FollowUpOneWeek", "UserTask_FollowUpOneMonth",
       "UserTask_FollowUpThreeMonths", "UserTask_FollowUpOneYear"};
+  private static final String[] PCP_REPORT_TASKS = {"UserTask_RecordPcpReportThreeMonths",
+      "UserTask_RecordPcpReportOneYear"};
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -40,6 +38,11 @@ class TasklistFilters {
     this.grants = grants;
   }
 
+  /**
+   * One filter per kind of work, each shared with the roles that do it (Tasklist shows a person the tasks of their
+   * groups within it). Follow-up tasks fall due at the end of their due day, so "due today" is simply "not yet past
+   * due" and needs no time zone.
+   */
   void createOrUpdate() {
     save("My tasks", "Tasks claimed by me", -10,
         casesQuery().taskAssigneeExpression("${currentUser()}"),
@@ -47,27 +50,49 @@ class TasklistFilters {
     save("Criteria reviews", "Intake criteria reviews and requested information, most urgent first", 0,
         casesQuery().taskDefinitionKeyIn(CRITERIA_REVIEW_TASKS),
         List.of(CaseRoles.NURSES, CaseRoles.ADMINISTRATORS));
-    save("Pre-procedure documentation", "Approved cases whose documentation a nurse checks, most urgent first", 1,
-        casesQuery().taskDefinitionKey("UserTask_ReviewDocumentation"),
-        List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
-    save("Scheduling and procedure records", "Procedures to schedule or record, and payment findings", 2,
-        casesQuery().taskDefinitionKeyIn(PROCEDURE_TASKS),
-        List.of(CaseRoles.COORDINATORS, CaseRoles.NURSES, CaseRoles.ADMINISTRATORS));
     save("Medical director queue", "Cases referred for a physician's determination", 0,
-        casesQuery().taskCandidateGroup(CaseRoles.MEDICAL_DIRECTORS).includeAssignedTasks(),
+        casesQuery().taskDefinitionKey("UserTask_ReviewAsMedicalDirector"),
         List.of(CaseRoles.MEDICAL_DIRECTORS, CaseRoles.ADMINISTRATORS));
     save("Appeals", "Appeals of denials, decided by a physician who did not deny, most urgent first", 1,
         casesQuery().taskDefinitionKey("UserTask_ReviewAppeal"),
         List.of(CaseRoles.MEDICAL_DIRECTORS, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    save("Pre-procedure documentation", "Approved cases whose documentation a nurse checks, most urgent first", 1,
+        casesQuery().taskDefinitionKey("UserTask_ReviewDocumentation"),
+        List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    save("Scheduling", "Approved and documented procedures to schedule", 2,
+        casesQuery().taskDefinitionKey("UserTask_ScheduleProcedure"),
+        List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    save("Procedure records", "Scheduled procedures whose record (guidance, images, narrative) is due", 2,
+        casesQuery().taskDefinitionKey("UserTask_RecordProcedure"),
+        List.of(CaseRoles.COORDINATORS, CaseRoles.NURSES, CaseRoles.ADMINISTRATORS));
+    save("Payment findings", "Recorded procedures with payment-limit findings to resolve", 2,
+        casesQuery().taskDefinitionKey("UserTask_ResolvePaymentFindings"),
+        List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    save("Follow-ups due today", "Follow-up calls due today (1 week, 1 month, 3 months, 1 year)", 3,
+        casesQuery().taskDefinitionKeyIn(FOLLOW_UP_TASKS).dueAfterExpression("${now()}"),
+        List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    save("Overdue follow-ups", "Follow-up calls past their due day: coordinators are alerted until done", 3,
+        casesQuery().taskDefinitionKeyIn(FOLLOW_UP_TASKS).dueBeforeExpression("${now()}"),
+        List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    save("PCP reports awaited", "Follow-ups handed to the PCP: record a report received by fax or phone", 3,
+        casesQuery().taskDefinitionKeyIn(PCP_REPORT_TASKS),
+        List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
     save("Denials open to appeal", "Denied cases within their 65 days: record an appeal received by phone or letter",
         4, casesQuery().taskDefinitionKey("UserTask_RecordAppeal"),
-        List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
-    save("Follow-ups", "Follow-up calls due or overdue, most urgent first", 3,
-        casesQuery().taskDefinitionKeyIn(FOLLOW_UP_TASKS),
         List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
     save("Determinations due within 24 hours", "Review tasks whose determination falls due within a day", 5,
         casesQuery().taskDefinitionKeyIn(DETERMINATION_TASKS).dueBeforeExpression("${dateTime().plusDays(1)}"),
         List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
+    retire("Scheduling and procedure records");
+    retire("Follow-ups");
+  }
+
+  /** A filter of an earlier release whose work is now in the filters above. */
+  private void retire(String name) {
+    Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (filter != null) {
+      filters.deleteFilter(filter.getId());
+    }
   }
 
   private TaskQuery casesQuery() {
@@ -98,7 +123,7 @@ class TasklistFilters {
     properties.put("showUndefinedVariable", false);
     properties.put("variables", List.of(
         Map.of("name", CaseVariables.CASE_ID, "label", "Case"),
-        Map.of("name", CaseVariables.PATIENT_NAME, "label", "Patient"),
+        Map.of("name", CaseVariables.PATIENT_INITIALS, "label", "Patient"),
         Map.of("name", CaseVariables.CASE_STATUS, "label", "Status"),
         Map.of("name", CaseVariables.URGENCY, "label", "Urgency"),
         Map.of("name", CaseVariables.MILESTONE_LABEL, "label", "Follow-up")));

@@ -42,7 +42,7 @@ class CaseDefinitionsContractTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> FORMS = List.of("caseIntake", "reviewCriteria", "medicalDirectorReview", "recordInformation",
       "reviewDocumentation", "scheduleProcedure", "recordProcedure", "resolvePaymentFindings", "followUp",
-      "recordAppeal", "reviewAppeal");
+      "recordAppeal", "reviewAppeal", "recordPcpReport");
 
   static JsonNode form(String name) throws Exception {
     try (InputStream in = CaseDefinitionsContractTest.class.getResourceAsStream("/forms/" + name + ".form")) {

@@ -26,7 +26,7 @@ class CaseDefinitionsDeployerTest extends CaseTestSupport {
         "forms/caseIntake.form", "forms/reviewCriteria.form", "forms/medicalDirectorReview.form",
         "forms/recordInformation.form", "forms/reviewDocumentation.form", "forms/scheduleProcedure.form",
         "forms/recordProcedure.form", "forms/resolvePaymentFindings.form", "forms/followUp.form",
-        "forms/recordAppeal.form", "forms/reviewAppeal.form");
+        "forms/recordAppeal.form", "forms/reviewAppeal.form", "forms/recordPcpReport.form");
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vcfEligibility")
         .deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vaPaymentLimits")

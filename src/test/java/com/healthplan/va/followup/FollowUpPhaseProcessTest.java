@@ -99,6 +99,14 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     return values;
   }
 
+  private static jakarta.mail.Address[] recipients(MimeMessage mail) {
+    try {
+      return mail.getAllRecipients();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String tokenIn(MimeMessage mail) {
     Matcher token = TOKEN.matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
     assertThat(token.find()).as("a link with a token").isTrue();
@@ -195,6 +203,8 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
         .doesNotContain("M-100234");
     String token = tokenIn(request);
     assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).pcpRequestedAt()).isNotNull();
+    assertThat(openTask(instance, "UserTask_RecordPcpReportThreeMonths")).as("the coordinators track the hand-off")
+        .isNotNull();
     Instant requested = Instant.now();
     for (int reminder = 1; reminder <= 3; reminder++) {
       Job next = timer(instance, "Timer_ThreeMonthsPcpReminderDue");
@@ -225,6 +235,7 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     assertThat(reported.scores().contactMethod()).isEqualTo(ContactMethod.PCP_REPORT);
     assertThat(reported.scores().painScore()).isEqualTo(3);
     assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).isNull();
+    assertThat(openTask(instance, "UserTask_RecordPcpReportThreeMonths")).as("ended by the PCP's report").isNull();
     assertThat(reports.check(token)).isInstanceOf(FollowUpReports.LinkState.AlreadyReported.class);
     assertThat(requested).isNotNull();
 
@@ -240,6 +251,63 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     completeAs("coord1", instance, "UserTask_ResolvePaymentFindings",
         Map.of("paymentFindingsNote", "Performed before approval: not paid."));
     assertEnded(instance, "EndEvent_CaseClosed");
+  }
+
+  @Test
+  void aCoordinatorTracksThePcpHandOffInTasklistAndRecordsAReportReceivedByFax() {
+    LocalDate performed = today();
+    ProcessInstance instance = recordedCase(performed, List.of("THREE_MONTHS"));
+    moveClockTo(startOf(performed.plusMonths(3)), instance);
+    String caseId = instance.getBusinessKey();
+
+    Task task = openTask(instance, "UserTask_RecordPcpReportThreeMonths");
+    assertThat(task.getName()).isEqualTo("Record PCP report");
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("follow-up-coordinators");
+    // expected at the latest when the coordinators would be alerted: after three weekly reminders
+    assertThat(task.getDueDate().toInstant()).isEqualTo(followUp(instance, FollowUpMilestone.THREE_MONTHS)
+        .pcpRequestedAt().plus(java.time.Duration.ofDays(28)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(taskService.getVariableLocal(task.getId(), "pcpRequestedOn")).isEqualTo(followUp(instance,
+        FollowUpMilestone.THREE_MONTHS).pcpRequestedAt().atZone(calendar.zone()).toLocalDate().toString());
+    assertThat(taskService.getVariableLocal(task.getId(), "pcpReminders")).isEqualTo(0);
+    assertThat(taskService.getVariableLocal(task.getId(), "pcpAcknowledgedOn")).isNull();
+    assertThat(taskService.getVariableLocal(task.getId(), "baselinePainScore")).isEqualTo(8);
+
+    // each weekly reminder brings the task back with the count; once they are used up it tops the list
+    for (int reminder = 1; reminder <= 3; reminder++) {
+      moveClockTo(timer(instance, "Timer_ThreeMonthsPcpReminderDue").getDuedate().toInstant(), instance);
+      Task again = openTask(instance, "UserTask_RecordPcpReportThreeMonths");
+      assertThat(taskService.getVariableLocal(again.getId(), "pcpReminders")).isEqualTo(reminder);
+      assertThat(again.getPriority()).isEqualTo(50);
+    }
+    moveClockTo(timer(instance, "Timer_ThreeMonthsPcpReminderDue").getDuedate().toInstant(), instance);
+    assertThat(openTask(instance, "UserTask_RecordPcpReportThreeMonths").getPriority())
+        .isEqualTo(FollowUpDelegates.OVERDUE_PRIORITY);
+
+    // a nurse does not record it, bad scores are refused with nothing saved
+    Task byNurse = claimAs("nurse1", instance, "UserTask_RecordPcpReportThreeMonths");
+    assertThat(refusedFields(() -> taskService.complete(byNurse.getId(), scores("PCP_REPORT", 3, 8, 7))))
+        .extracting(FieldError::field).containsExactly("contactMethod");
+    taskService.setAssignee(byNurse.getId(), null);
+    Task byCoordinator = claimAs("coord1", instance, "UserTask_RecordPcpReportThreeMonths");
+    assertThat(refusedFields(() -> taskService.complete(byCoordinator.getId(), scores("FAX", 12, 8, 7))))
+        .extracting(FieldError::field).containsExactlyInAnyOrder("contactMethod", "painScore");
+    assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).completed()).isFalse();
+
+    TestMailServer.purge();
+    taskService.complete(byCoordinator.getId(), scores("PCP_REPORT", 3, 8, 7));
+    FollowUp recorded = followUp(instance, FollowUpMilestone.THREE_MONTHS);
+    assertThat(recorded.status()).isEqualTo(FollowUpStatus.COMPLETED);
+    assertThat(recorded.scores().contactMethod()).isEqualTo(ContactMethod.PCP_REPORT);
+    assertThat(recorded.scores().painScore()).isEqualTo(3);
+    assertThat(recorded.recordedBy()).isEqualTo("coord1");
+    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).isNull();
+    moveClockTo(startOf(performed.plusMonths(4)), instance);
+    assertThat(TestMailServer.received()).as("nothing more to the PCP")
+        .noneMatch(mail -> GreenMailUtil.getAddressList(recipients(mail)).contains("pcp@clinic.example"));
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey("UserTask_RecordPcpReportThreeMonths").finished().taskAssignee("coord1")
+        .count()).isEqualTo(1);
   }
 
   @Test
