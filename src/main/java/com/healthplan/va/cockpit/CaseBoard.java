@@ -24,12 +24,18 @@ public class CaseBoard {
       + "deferred_to_pcp, ROW_NUMBER() OVER (PARTITION BY case_id ORDER BY due_date) AS position "
       + "FROM va_follow_up WHERE status <> 'COMPLETED') "
       + "SELECT c.case_id, c.status, c.urgency, c.determination_due_at, n.milestone, n.due_date, "
-      + "n.status AS follow_up_status, n.deferred_to_pcp, p.scheduled_date "
+      + "n.status AS follow_up_status, p.scheduled_date, "
+      + "(EXISTS (SELECT 1 FROM va_follow_up d WHERE d.case_id = c.case_id AND d.deferred_to_pcp "
+      + "AND d.status <> 'COMPLETED') OR (p.deferred_to_pcp IS NOT NULL AND p.deferred_to_pcp <> '' "
+      + "AND NOT EXISTS (SELECT 1 FROM va_follow_up f WHERE f.case_id = c.case_id))) AS deferred_to_pcp "
       + "FROM va_case c LEFT JOIN next_follow_up n ON n.case_id = c.case_id AND n.position = 1 "
       + "LEFT JOIN va_procedure p ON p.case_id = c.case_id "
       + "WHERE c.status NOT IN (" + CLOSED + ")";
 
-  /** One open case (contract fields); the due date as {@code yyyy-MM-dd}, which also sorts. */
+  /**
+   * One open case (contract fields); the due date as {@code yyyy-MM-dd}, which also sorts. {@code deferredToPcp}:
+   * a follow-up of the case not yet done is the PCP's (deferred at scheduling or later), whichever comes next.
+   */
   public record Row(String caseId, String status, String urgency, String nextMilestone, String dueDate,
       boolean overdue, boolean deferredToPcp) {
   }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -50,6 +51,7 @@ class ProcedureAndFollowUpJourneyIT {
   @Autowired CaseIntakeService intake;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
   @Autowired CaseRepository cases;
   @Autowired FollowUpRepository followUps;
 
@@ -66,8 +68,10 @@ class ProcedureAndFollowUpJourneyIT {
 
   /** Runs the case's timers that are due now, and what they set off. */
   private void runDueTimers(String caseId) {
-    for (Job timer : management.createJobQuery().timers().executable().processInstanceBusinessKey(caseId).list()) {
-      management.executeJob(timer.getId());
+    for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()) {
+      for (Job timer : management.createJobQuery().timers().executable().processInstanceId(instance.getId()).list()) {
+        management.executeJob(timer.getId());
+      }
     }
     runJobs();
   }
@@ -157,7 +161,7 @@ class ProcedureAndFollowUpJourneyIT {
       coordinator.screenshot("32-coordinator-records-procedure");
       completeForm(coordinator);
       coordinator.waitFor(d -> cases.get(caseId).status() == CaseStatus.IN_FOLLOW_UP);
-      assertThat(followUps.get(caseId, FollowUpMilestone.THREE_MONTHS).deferredToPcp()).isTrue();
+      assertThat(followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow().deferredToPcp()).isTrue();
 
       // the board, in Cockpit: the case in follow-up, its 1-week follow-up next, the 3-month one with the PCP
       coordinator.go(base() + "/camunda/app/cockpit/default/#/vertebral-augmentation");
@@ -206,6 +210,15 @@ class ProcedureAndFollowUpJourneyIT {
     Matcher token = LINK_TOKEN.matcher(GreenMailUtil.getBody(request).replace("=\r\n", "").replace("=3D", "="));
     assertThat(token.find()).isTrue();
     assertThat(task(caseId, "UserTask_RecordPcpReportThreeMonths")).as("the coordinators' hand-off").isNotNull();
+    try (Browser coordinator = loggedIn("tasklist", "coord1")) {
+      coordinator.click(By.partialLinkText("PCP reports awaited"));
+      coordinator.click(By.xpath("//*[contains(@class,'task')][contains(.,'" + caseId
+          + "')]//a[contains(normalize-space(.),'Record PCP report')]"));
+      String form = coordinator.text(By.cssSelector(".fjs-form"));
+      assertThat(form).contains("3-month follow-up with the PCP: " + caseId).contains("E-mailed to the PCP on")
+          .contains("not acknowledged the request yet").contains("Pain at intake: 8");
+      coordinator.screenshot("39-coordinator-tracks-the-pcp-hand-off");
+    }
 
     try (Browser pcp = Browser.open()) {
       pcp.driver.manage().window().setSize(new Dimension(390, 844));
@@ -216,7 +229,7 @@ class ProcedureAndFollowUpJourneyIT {
       pcp.screenshot("40-pcp-opens-the-link");
       pcp.click(By.xpath("//button[normalize-space(.)='Confirm receipt']"));
       pcp.waitFor(d -> d.findElements(By.xpath("//button[normalize-space(.)='Confirm receipt']")).isEmpty());
-      assertThat(followUps.get(caseId, FollowUpMilestone.THREE_MONTHS).pcpAcknowledgedAt()).isNotNull();
+      assertThat(followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow().pcpAcknowledgedAt()).isNotNull();
 
       pcp.visible(By.id("painScore")).sendKeys("3");
       pcp.visible(By.id("comfortScore")).sendKeys("8");
@@ -228,7 +241,7 @@ class ProcedureAndFollowUpJourneyIT {
       assertThat(pcp.text(By.tagName("body"))).containsIgnoringCase("thank");
       pcp.screenshot("42-pcp-report-received");
 
-      FollowUp reported = followUps.get(caseId, FollowUpMilestone.THREE_MONTHS);
+      FollowUp reported = followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow();
       assertThat(reported.completed()).isTrue();
       assertThat(reported.scores().contactMethod()).isEqualTo(ContactMethod.PCP_REPORT);
       assertThat(reported.scores().painScore()).isEqualTo(3);
