@@ -125,6 +125,8 @@ async function showCase(api, caseId, node) {
     node.appendChild(table(['File', 'Kind', 'Uploaded'], c.documents.map(d => [d.fileName, d.kind, d.uploadedAt])));
     node.appendChild(el('h4', 'Notices sent'));
     node.appendChild(table(['Notice', 'To', 'Sent'], c.notices.map(n => [n.kind, n.to, n.sentAt])));
+    node.appendChild(el('h4', 'Timeline'));
+    node.appendChild(table(['When', 'Who', 'What', 'Detail'], (c.timeline || []).map(t => [t.at, t.actor, t.event, t.detail || ''])));
   } catch (e) {
     node.textContent = e.message;
   }

@@ -1,5 +1,6 @@
 package com.healthplan.va.caseapi;
 
+import com.healthplan.va.timeline.CaseTimeline;
 import com.healthplan.va.appeal.Appeals;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.followup.FollowUpReports;

@@ -10,6 +10,7 @@ import com.healthplan.va.followup.FollowUpRepository;
 import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.procedure.ProcedureFile;
 import com.healthplan.va.procedure.ProcedureRepository;
+import com.healthplan.va.timeline.CaseTimeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * One case as the coordinators' board shows it: the minimum necessary of its facts (initials, not the name or
  * member id), prescreen and determination with the criteria version, appeal, procedure and its findings,
- * documents, follow-ups with scores and the notices sent. Times as ISO strings in the plan's zone.
+ * documents, follow-ups with scores, the notices sent and the timeline. Times as ISO strings in the plan's zone.
  */
 @Component
 public class CasePage {
@@ -30,7 +31,10 @@ public class CasePage {
       Integer criteriaVersion, List<String> prescreenUnmet, String determination, String decidedBy,
       String decidedAt, List<String> approvedLevels, String appeal, String scheduledDate, String procedureDate,
       List<String> paymentFindings, List<Document> documents, List<FollowUpRow> followUps, List<Notice> notices,
-      String outcome) {
+      String outcome, List<TimelineEntry> timeline) {
+  }
+
+  public record TimelineEntry(String at, String actor, String event, String detail) {
   }
 
   public record Document(String fileName, String kind, String uploadedAt) {
@@ -50,9 +54,12 @@ public class CasePage {
   private final CaseDocuments documents;
   private final NoticeMailer notices;
   private final PlanCalendar calendar;
+  private final CaseTimeline timeline;
 
   CasePage(CaseRepository cases, ProcedureRepository procedures, FollowUpRepository followUps,
-      AppealRepository appeals, CaseDocuments documents, NoticeMailer notices, PlanCalendar calendar) {
+      AppealRepository appeals, CaseDocuments documents, NoticeMailer notices, PlanCalendar calendar,
+      CaseTimeline timeline) {
+    this.timeline = timeline;
     this.cases = cases;
     this.procedures = procedures;
     this.followUps = followUps;
@@ -86,7 +93,9 @@ public class CasePage {
             moment(d.uploadedAt()))).toList(),
         followUps.of(file.caseId()).stream().map(this::row).toList(),
         notices.sentFor(file.caseId()).stream().map(n -> new Notice(n.kind(), n.to(), moment(n.sentAt()))).toList(),
-        file.closure() == null ? null : file.closure().outcomeSummary());
+        file.closure() == null ? null : file.closure().outcomeSummary(),
+        timeline.of(file.caseId()).orElse(List.of()).stream().map(e -> new TimelineEntry(
+            e.at() == null ? null : e.at().toString(), e.actor(), e.event(), e.detail())).toList());
   }
 
   private FollowUpRow row(FollowUp f) {

@@ -67,6 +67,9 @@ class CockpitPluginTest extends CaseTestSupport {
     JsonNode casePage = json.readTree(page.body());
     assertThat(casePage.get("patientInitials").asText()).isEqualTo("J.Q.D.");
     assertThat(casePage.get("criteriaVersion").asInt()).isPositive();
+    // the timeline, oldest first: the case received, then its criteria review opened
+    assertThat(casePage.get("timeline").get(0).get("event").asText()).isEqualTo("Case received");
+    assertThat(casePage.get("timeline").findValuesAsText("detail")).contains("Review criteria");
     assertThat(page.body()).doesNotContain("Jane").doesNotContain("M-100234");
     assertThat(coordinator.get(BASE + "/default/cases/VA-2026-999999").statusCode()).isEqualTo(404);
     assertThat(coordinator.get(BASE + "/default/cases/not-a-case").statusCode()).isEqualTo(404);

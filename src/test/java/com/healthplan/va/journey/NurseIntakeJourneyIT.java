@@ -50,12 +50,14 @@ class NurseIntakeJourneyIT {
       browser.type("Field_requestingProviderNpi", "1234567893");
       browser.click(By.cssSelector(".modal-footer button.btn-primary"));
       browser.visible(By.xpath("//*[contains(@class,'alert')][contains(.,'The process has been started.')]"));
+      String started = browser.text(By.cssSelector(".va-toast"));
       browser.screenshot("03-case-started");
 
       ProcessInstance instance = runtimeService.createProcessInstanceQuery()
           .processDefinitionKey("vertebralAugmentationCase").variableValueEquals("memberId", "M-300300").singleResult();
       String caseId = instance.getBusinessKey();
       assertThat(caseId).matches("VA-\\d{4}-\\d{6}");
+      assertThat(started).as("the nurse is told the new case's id").contains("Case " + caseId + " started");
       // the review runs in the case's determination phase, which has the case id as its business key
       ProcessInstance phase = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
           .singleResult();

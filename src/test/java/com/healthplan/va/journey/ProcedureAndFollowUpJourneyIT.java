@@ -134,9 +134,15 @@ class ProcedureAndFollowUpJourneyIT {
       nurse.screenshot("30-nurse-confirms-documentation");
       completeForm(nurse);
       nurse.waitFor(d -> cases.get(caseId).status() == CaseStatus.READY_TO_SCHEDULE);
+      assertThat(nurse.text(By.cssSelector(".va-toast"))).as("what was completed, for which case")
+          .contains("Completed: Review pre-procedure documentation \u2013 " + caseId);
+      nurse.screenshot("30b-nurse-told-what-was-completed");
     }
 
     try (Browser coordinator = loggedIn("tasklist", "coord1")) {
+      // the filters list the task due soonest first, and the sort control says so
+      assertThat(coordinator.text(By.cssSelector("[cam-sorting-choices]"))).contains("Due date")
+          .doesNotContain("Created");
       openTask(coordinator, "Scheduling", "Schedule procedure", caseId);
       assertThat(coordinator.text(By.cssSelector(".fjs-form"))).contains("REMINDER");
       coordinator.radio("Field_scheduleDecision", 0);
@@ -251,6 +257,17 @@ class ProcedureAndFollowUpJourneyIT {
       pcp.go(base() + "/pcp/follow-up?token=" + token.group(1));
       assertThat(pcp.text(By.tagName("body"))).containsIgnoringCase("already");
       pcp.screenshot("43-pcp-link-used-again");
+    }
+
+    // the coordinator sees the report on the case page, its scores in the outcomes chart
+    try (Browser coordinator = loggedIn("cockpit", "coord1")) {
+      coordinator.go(base() + "/camunda/app/cockpit/default/#/vertebral-augmentation");
+      coordinator.click(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));
+      String page = coordinator.text(By.xpath("//div[contains(@class,'va-case')][.//h3[contains(.,'" + caseId
+          + "')]]"));
+      assertThat(page).contains("THREE_MONTHS").contains("PCP_REPORT").contains("Timeline").contains("Case received");
+      coordinator.visible(By.cssSelector(".va-case canvas"));
+      coordinator.screenshot("44-case-page-with-the-pcp-report");
     }
   }
 

@@ -1,4 +1,4 @@
-package com.healthplan.va.caseapi;
+package com.healthplan.va.timeline;
 
 import com.healthplan.va.appeal.AppealRepository;
 import com.healthplan.va.casefile.CaseFile;
@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
  * the case: the case and its phases, found by the case id), the case file and the sent-mail ledger.
  */
 @Component
-class CaseTimeline {
+public class CaseTimeline {
 
   /** One entry: when, who ({@code system} for the application's own steps), what, and a detail. */
-  record Entry(OffsetDateTime at, String actor, String event, String detail) {
+  public record Entry(OffsetDateTime at, String actor, String event, String detail) {
   }
 
   private static final String SYSTEM = "system";
@@ -59,7 +59,7 @@ class CaseTimeline {
     this.calendar = calendar;
   }
 
-  Optional<List<Entry>> of(String caseId) {
+  public Optional<List<Entry>> of(String caseId) {
     return cases.find(caseId).map(file -> entries(file));
   }
 
