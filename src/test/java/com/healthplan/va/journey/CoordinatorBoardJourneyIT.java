@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A coordinator's board in Cockpit, in a real browser: the product's branding, the open case on the board, its
- * page; and a nurse, who works in Tasklist, gets none of it.
+ * page; and a nurse, who works in Tasklist, gets none of it (Cockpit, Admin, the board's resources).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CoordinatorBoardJourneyIT {
@@ -61,7 +61,16 @@ class CoordinatorBoardJourneyIT {
       String base = "http://127.0.0.1:" + port;
       browser.go(base + "/camunda/app/cockpit/default/");
       logIn(browser, "nurse1");
+      browser.visible(By.xpath("//*[contains(@class,'notifications-panel')]//*[contains(.,'access')"
+          + " or contains(.,'authorized') or contains(.,'credentials')]"));
       browser.screenshot("12-nurse-refused-by-cockpit");
+      assertThat(browser.driver.findElements(By.cssSelector("form[name='signinForm']"))).isNotEmpty();
+
+      browser.go(base + "/camunda/app/admin/default/");
+      logIn(browser, "nurse1");
+      browser.visible(By.xpath("//*[contains(@class,'notifications-panel')]//*[contains(.,'access')"
+          + " or contains(.,'authorized') or contains(.,'credentials')]"));
+      browser.screenshot("12b-nurse-refused-by-admin");
       assertThat(browser.driver.findElements(By.cssSelector("form[name='signinForm']"))).isNotEmpty();
 
       browser.go(base + "/camunda/app/tasklist/default/");
