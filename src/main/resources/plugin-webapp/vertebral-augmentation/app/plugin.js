@@ -21,6 +21,11 @@ async function getJson(api, path) {
   return response.json();
 }
 
+/** "2026-11-25T04:05:12.0082-05:00" as "2026-11-25 04:05" (the plan's local time, as the server sends it). */
+function when(iso) {
+  return iso ? String(iso).replace('T', ' ').slice(0, 16) : '';
+}
+
 function table(headers, rows) {
   const t = el('table', null, { class: 'table table-striped va-table' });
   const head = el('tr');
@@ -103,9 +108,9 @@ async function showCase(api, caseId, node) {
     node.appendChild(table(['Fact', 'Value'], [
       ['Patient', c.patientInitials], ['Procedure', `${c.procedure}, levels ${c.levels.join(', ')}`],
       ['Urgency', c.urgency], ['Requested / fracture', `${c.requestDate} / ${c.fractureDate}`],
-      ['Received', c.receivedAt], ['Determination due', c.determinationDueAt],
+      ['Received', when(c.receivedAt)], ['Determination due', when(c.determinationDueAt)],
       ['Prescreen (criteria version ' + (c.criteriaVersion ?? '') + ')', c.prescreenUnmet.length ? c.prescreenUnmet.join(', ') : 'every criterion met'],
-      ['Determination', c.determination ? `${c.determination} by ${c.decidedBy}, ${c.decidedAt}` + (c.approvedLevels.length ? `, levels ${c.approvedLevels.join(', ')}` : '') : 'not yet'],
+      ['Determination', c.determination ? `${c.determination} by ${c.decidedBy}, ${when(c.decidedAt)}` + (c.approvedLevels.length ? `, levels ${c.approvedLevels.join(', ')}` : '') : 'not yet'],
       ['Appeal', c.appeal || ''], ['Scheduled', c.scheduledDate || ''], ['Performed', c.procedureDate || ''],
       ['Payment findings', c.paymentFindings.join(', ')], ['Outcome', c.outcome || '']]));
     node.appendChild(el('h4', 'Follow-ups'));
@@ -122,11 +127,11 @@ async function showCase(api, caseId, node) {
         { label: 'activity', data: [null].concat(done.map(f => f.activityScore)), borderColor: COLORS.activity }]);
     }
     node.appendChild(el('h4', 'Documents'));
-    node.appendChild(table(['File', 'Kind', 'Uploaded'], c.documents.map(d => [d.fileName, d.kind, d.uploadedAt])));
+    node.appendChild(table(['File', 'Kind', 'Uploaded'], c.documents.map(d => [d.fileName, d.kind, when(d.uploadedAt)])));
     node.appendChild(el('h4', 'Notices sent'));
-    node.appendChild(table(['Notice', 'To', 'Sent'], c.notices.map(n => [n.kind, n.to, n.sentAt])));
+    node.appendChild(table(['Notice', 'To', 'Sent'], c.notices.map(n => [n.kind, n.to, when(n.sentAt)])));
     node.appendChild(el('h4', 'Timeline'));
-    node.appendChild(table(['When', 'Who', 'What', 'Detail'], (c.timeline || []).map(t => [t.at, t.actor, t.event, t.detail || ''])));
+    node.appendChild(table(['When', 'Who', 'What', 'Detail'], (c.timeline || []).map(t => [when(t.at), t.actor, t.event, t.detail || ''])));
   } catch (e) {
     node.textContent = e.message;
   }
