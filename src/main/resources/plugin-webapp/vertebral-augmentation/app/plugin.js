@@ -206,7 +206,25 @@ function renderMetrics(node, api) {
       (report.rows || []).map(r => [r.urgency, r.requestsDecided, r.percentApproved, r.percentDenied,
         r.percentApprovedAfterAppeal, r.percentApprovedAfterExtension, r.averageHoursToDetermination,
         r.medianHoursToDetermination])));
+    return metricsChart(box, report.rows || []);
   }).catch(e => { box.textContent = e.message; });
+}
+
+/** The report's percentages per urgency as grouped bars (the table above has the figures). */
+async function metricsChart(node, rows) {
+  const { Chart } = await charts();
+  const canvas = el('canvas', null, { width: '900', height: '260', role: 'img',
+    'aria-label': 'Percent approved, denied, approved after appeal and after an extension, per urgency' });
+  node.appendChild(canvas);
+  const measures = [['% approved', 'percentApproved', COLORS.activity], ['% denied', 'percentDenied', COLORS.pain],
+    ['% approved after appeal', 'percentApprovedAfterAppeal', COLORS.comfort],
+    ['% approved after extension', 'percentApprovedAfterExtension', '#8c6d1f']];
+  return new Chart(canvas, {
+    type: 'bar',
+    data: { labels: rows.map(r => r.urgency),
+      datasets: measures.map(([label, key, color]) => ({ label, data: rows.map(r => r[key] ?? 0), backgroundColor: color })) },
+    options: { responsive: false, scales: { y: { min: 0, max: 100, title: { display: true, text: 'percent of requests decided' } } } }
+  });
 }
 
 export default [

@@ -7,34 +7,44 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The coordinators' board: every open case with its status, urgency, next milestone (or, before the follow-ups,
- * the determination's deadline) and due date, in one query on indexed columns, soonest first.
+ * the determination's deadline) and due date, soonest first.
  */
 @Component
 public class CaseBoard {
 
   /** Cases the board no longer follows. */
   private static final String CLOSED = "'CLOSED', 'DENIED', 'CLOSED_INCOMPLETE', 'WITHDRAWN'";
-  private static final String QUERY = "WITH next_follow_up AS (SELECT case_id, milestone, due_date, status, "
-      + "deferred_to_pcp, ROW_NUMBER() OVER (PARTITION BY case_id ORDER BY due_date) AS position "
-      + "FROM va_follow_up WHERE status <> 'COMPLETED') "
-      + "SELECT c.case_id, c.status, c.urgency, c.determination_due_at, n.milestone, n.due_date, "
-      + "n.status AS follow_up_status, p.scheduled_date, "
-      + "(EXISTS (SELECT 1 FROM va_follow_up d WHERE d.case_id = c.case_id AND d.deferred_to_pcp "
-      + "AND d.status <> 'COMPLETED') OR (p.deferred_to_pcp IS NOT NULL AND p.deferred_to_pcp <> '' "
-      + "AND NOT EXISTS (SELECT 1 FROM va_follow_up f WHERE f.case_id = c.case_id))) AS deferred_to_pcp "
-      + "FROM va_case c LEFT JOIN next_follow_up n ON n.case_id = c.case_id AND n.position = 1 "
-      + "LEFT JOIN va_procedure p ON p.case_id = c.case_id "
+  private static final String OPEN_CASES = "SELECT c.case_id, c.status, c.urgency, c.determination_due_at, "
+      + "p.scheduled_date, p.deferred_to_pcp FROM va_case c LEFT JOIN va_procedure p ON p.case_id = c.case_id "
       + "WHERE c.status NOT IN (" + CLOSED + ")";
+  private static final String OPEN_FOLLOW_UPS = "SELECT f.case_id, f.milestone, f.due_date, f.status, "
+      + "f.deferred_to_pcp FROM va_follow_up f JOIN va_case c ON c.case_id = f.case_id "
+      + "WHERE f.status <> 'COMPLETED' AND c.status NOT IN (" + CLOSED + ")";
+
+  /** A follow-up not yet done, as the board needs it. */
+  private record OpenFollowUp(String milestone, LocalDate dueDate, boolean overdue, boolean deferredToPcp) {
+  }
+
+  /** The follow-ups not yet done of one case: the next one, and whether any is the PCP's. */
+  private record FollowUps(OpenFollowUp next, boolean anyDeferred) {
+    FollowUps with(OpenFollowUp followUp) {
+      OpenFollowUp sooner = next == null || followUp.dueDate().isBefore(next.dueDate()) ? followUp : next;
+      return new FollowUps(sooner, anyDeferred || followUp.deferredToPcp());
+    }
+  }
 
   /**
    * One open case (contract fields); the due date as {@code yyyy-MM-dd}, which also sorts. {@code deferredToPcp}:
-   * a follow-up of the case not yet done is the PCP's (deferred at scheduling or later), whichever comes next.
+   * a follow-up of the case not yet done is the PCP's (deferred at scheduling or later), whether or not it is the
+   * next one.
    */
   public record Row(String caseId, String status, String urgency, String nextMilestone, String dueDate,
       boolean overdue, boolean deferredToPcp) {
@@ -53,10 +63,21 @@ public class CaseBoard {
     this.calendar = calendar;
   }
 
+  /**
+   * Two queries on indexed columns (open cases with their schedule; their follow-ups not yet done), joined here:
+   * no query per row, so the board stays linear in the number of open cases.
+   */
   public List<Row> rows(Filter filter) {
     LocalDate today = calendar.today();
     Instant now = calendar.now();
-    return jdbc.query(QUERY, (row, number) -> row(row, today, now)).stream()
+    Map<String, FollowUps> followUps = new HashMap<>();
+    jdbc.query(OPEN_FOLLOW_UPS, (ResultSet row) -> {
+      OpenFollowUp followUp = new OpenFollowUp(row.getString("milestone"), row.getObject("due_date", LocalDate.class),
+          "OVERDUE".equals(row.getString("status")), row.getBoolean("deferred_to_pcp"));
+      followUps.merge(row.getString("case_id"), new FollowUps(followUp, followUp.deferredToPcp()),
+          (known, added) -> known.with(added.next()));
+    });
+    return jdbc.query(OPEN_CASES, (row, number) -> row(row, followUps.get(row.getString("case_id")), now)).stream()
         .filter(row -> filter.status() == null || filter.status().equals(row.status()))
         .filter(row -> filter.milestone() == null || filter.milestone().equals(row.nextMilestone()))
         .filter(row -> filter.dueWithinDays() == null
@@ -68,23 +89,30 @@ public class CaseBoard {
         .toList();
   }
 
-  private Row row(ResultSet row, LocalDate today, Instant now) throws SQLException {
+  private Row row(ResultSet row, FollowUps followUps, Instant now) throws SQLException {
     String status = row.getString("status");
-    String milestone = row.getString("milestone");
+    String milestone = null;
     LocalDate dueDate;
     boolean overdue;
-    if (milestone != null) {
-      dueDate = row.getObject("due_date", LocalDate.class);
-      overdue = "OVERDUE".equals(row.getString("follow_up_status"));
+    boolean deferred;
+    if (followUps != null) {
+      milestone = followUps.next().milestone();
+      dueDate = followUps.next().dueDate();
+      overdue = followUps.next().overdue();
+      deferred = followUps.anyDeferred();
     } else if (List.of("IN_REVIEW", "PENDED_FOR_INFORMATION", "MEDICAL_DIRECTOR_REVIEW").contains(status)) {
       OffsetDateTime due = row.getObject("determination_due_at", OffsetDateTime.class);
       dueDate = due == null ? null : due.atZoneSameInstant(calendar.zone()).toLocalDate();
       overdue = due != null && due.toInstant().isBefore(now);
+      deferred = false;
     } else {
       dueDate = row.getObject("scheduled_date", LocalDate.class);
       overdue = false;
+      // deferred at scheduling, before the follow-ups exist
+      String scheduledDeferrals = row.getString("deferred_to_pcp");
+      deferred = "SCHEDULED".equals(status) && scheduledDeferrals != null && !scheduledDeferrals.isBlank();
     }
     return new Row(row.getString("case_id"), status, row.getString("urgency"), milestone,
-        dueDate == null ? null : dueDate.toString(), overdue, row.getBoolean("deferred_to_pcp"));
+        dueDate == null ? null : dueDate.toString(), overdue, deferred);
   }
 }

@@ -59,9 +59,12 @@ public class FollowUpClock {
         .toInstant());
   }
 
-  /** ISO 8601 duration until the next reminder to the PCP. */
-  public String pcpReminderInterval() {
-    return settings.pcpReminderInterval().toString();
+  /**
+   * ISO 8601 repeating interval of the coordinator's task while the PCP has the link: every reminder interval, once
+   * per reminder and once more for the coordinators' alert ({@code R4/P7D} by default).
+   */
+  public String pcpReminderCycle() {
+    return "R" + (settings.pcpMaxReminders() + 1) + "/" + settings.pcpReminderInterval();
   }
 
   private LocalDate dueDate(DelegateExecution execution, String milestone) {

@@ -10,6 +10,7 @@ import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.procedure.ProcedureRecord;
 import com.healthplan.va.procedure.ProcedureRepository;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -69,15 +70,21 @@ class FollowUpDelegates {
     mailer.send(FollowUpNotices.pcpRequest(cases.get(followUp.caseId()), procedureOf(followUp),
         followUp.milestone(), number, links.link(followUp.caseId(), followUp.milestone(), followUp.pcpLinkNonce(),
             followUp.pcpRequestedAt()), calendar));
+    for (Task task : pcpReportTasks(execution, followUp.milestone())) {
+      tasks.setVariableLocal(task.getId(), PcpReportTaskListener.PCP_REMINDERS, number);
+    }
   }
 
-  /** The reminders are used up: the coordinators are alerted, once. */
+  /** The reminders are used up: the coordinators are alerted, once, and their task moves to the top. */
   void alertPcpReportOverdue(DelegateExecution execution) {
     FollowUp followUp = followUpOf(execution);
     if (followUp.completed() || !followUps.markPcpOverdue(followUp.caseId(), followUp.milestone())) {
       return;
     }
     CaseFile caseFile = cases.get(followUp.caseId());
+    for (Task task : pcpReportTasks(execution, followUp.milestone())) {
+      tasks.setPriority(task.getId(), OVERDUE_PRIORITY);
+    }
     int number = followUps.countOverdueAlert(followUp.caseId(), followUp.milestone());
     mailer.send(FollowUpNotices.overdue(caseFile, procedureOf(followUp), followUps.get(followUp.caseId(),
         followUp.milestone()), number, calendar));
@@ -96,6 +103,11 @@ class FollowUpDelegates {
     }
     mailer.send(FollowUpNotices.overdue(cases.get(followUp.caseId()), procedureOf(followUp),
         followUps.get(followUp.caseId(), followUp.milestone()), number, calendar));
+  }
+
+  private List<Task> pcpReportTasks(DelegateExecution execution, FollowUpMilestone milestone) {
+    return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(FollowUpTaskKeys.pcpReportOf(milestone)).list();
   }
 
   private FollowUp followUpOf(DelegateExecution execution) {

@@ -10,12 +10,15 @@ import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.procedure.ProcedureFile;
 import com.healthplan.va.procedure.ProcedureRepository;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,6 +34,8 @@ public class FollowUpReports {
   /** Room for "Reported by the PCP (patient seen in person): " before the note, in the note's 4000 characters. */
   static final int PCP_NOTE_MAX = 3900;
 
+  private static final int CORRELATION_ATTEMPTS = 3;
+
   /** The message that ends a deferred milestone's wait for the PCP's report. */
   static String messageOf(FollowUpMilestone milestone) {
     return "PcpReport_" + milestone.name();
@@ -44,10 +49,12 @@ public class FollowUpReports {
   private final PlanCalendar calendar;
   private final TransactionTemplate transaction;
   private final IdentityService identity;
+  private final TaskService tasks;
 
   FollowUpReports(FollowUpRepository followUps, ProcedureRepository procedures, CaseRepository cases,
-      RuntimeService runtime, IdentityService identity, PcpLinks links, PlanCalendar calendar,
+      RuntimeService runtime, IdentityService identity, TaskService tasks, PcpLinks links, PlanCalendar calendar,
       PlatformTransactionManager transactions) {
+    this.tasks = tasks;
     this.identity = identity;
     this.followUps = followUps;
     this.procedures = procedures;
@@ -101,7 +108,12 @@ public class FollowUpReports {
   public LinkState acknowledge(String token) {
     LinkState state = check(token);
     if (state instanceof LinkState.Valid valid) {
-      followUps.acknowledge(valid.claims().caseId(), valid.claims().milestone(), calendar.now());
+      Instant now = calendar.now();
+      followUps.acknowledge(valid.claims().caseId(), valid.claims().milestone(), now);
+      String day = now.atZone(calendar.zone()).toLocalDate().toString();
+      asApplication(() -> tasks.createTaskQuery().processInstanceBusinessKey(valid.claims().caseId())
+          .taskDefinitionKey(FollowUpTaskKeys.pcpReportOf(valid.claims().milestone())).list()
+          .forEach(task -> tasks.setVariableLocal(task.getId(), PcpReportTaskListener.PCP_ACKNOWLEDGED_ON, day)));
     }
     return state;
   }
@@ -186,10 +198,27 @@ public class FollowUpReports {
    * milestone (the reminder job running at this moment) is fine: its next check finds the report in the table.
    */
   private void correlateAsApplication(String caseId, FollowUpMilestone milestone) {
+    asApplication(() -> {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          runtime.createMessageCorrelation(messageOf(milestone)).processInstanceBusinessKey(caseId).correlateAll();
+          return;
+        } catch (OptimisticLockingException concurrent) {
+          // a coordinator's submit or a reminder job touched the phase at the same moment: try again
+          if (attempt == CORRELATION_ATTEMPTS) {
+            throw concurrent;
+          }
+        }
+      }
+    });
+  }
+
+  /** Runs an engine call in the application's name, not the caller's, and restores the caller afterwards. */
+  private void asApplication(Runnable call) {
     var caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      runtime.createMessageCorrelation(messageOf(milestone)).processInstanceBusinessKey(caseId).correlateAll();
+      call.run();
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());

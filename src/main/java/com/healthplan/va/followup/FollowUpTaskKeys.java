@@ -2,7 +2,7 @@ package com.healthplan.va.followup;
 
 import com.healthplan.va.casefile.FollowUpMilestone;
 
-/** The BPMN ids of the follow-up phase's per-milestone steps ({@code UserTask_FollowUpOneWeek}, ...). */
+/** The BPMN ids of the follow-up phase's per-milestone tasks ({@code UserTask_FollowUpOneWeek}, ...). */
 final class FollowUpTaskKeys {
 
   private FollowUpTaskKeys() {
@@ -19,5 +19,10 @@ final class FollowUpTaskKeys {
 
   static String of(FollowUpMilestone milestone) {
     return "UserTask_FollowUp" + suffix(milestone);
+  }
+
+  /** The coordinator's "Record PCP report" task of a milestone handed to the PCP. */
+  static String pcpReportOf(FollowUpMilestone milestone) {
+    return "UserTask_RecordPcpReport" + suffix(milestone);
   }
 }

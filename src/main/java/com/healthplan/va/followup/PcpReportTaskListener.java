@@ -7,7 +7,6 @@ import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.determination.TaskSubmission;
-import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.security.CaseRoles;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listener of the coordinator's "Record PCP report" task of a milestone handed to the PCP: on create the form gets
- * what was sent and when, the reminders so far and whether the PCP acknowledged, and the task moves to the top once
- * the reminders are used up; on complete the report received by fax or phone is checked like the nurse's and
+ * what was sent and when, the reminders so far and whether the PCP acknowledged (kept current by the reminders and
+ * the PCP's page, which also move it to the top once the reminders are used up); on complete the report received by fax or phone is checked like the nurse's and
  * recorded. The PCP's own report through the link ends the task by its message boundary instead.
  */
 @Component("pcpReportTask")
@@ -62,9 +61,8 @@ class PcpReportTaskListener implements TaskListener {
         "Only a follow-up coordinator may record a report received from the PCP.");
     FollowUp.Scores scores = FollowUpScores.read(submission.in());
     submission.errors().throwIfAny();
-    if (!followUps.complete(submission.caseId(), milestone, scores, submission.user().userId(), calendar.now())) {
-      throw FieldErrors.refusal(CONTACT_METHOD, "The " + milestone.label() + " is already recorded.");
-    }
+    // false: the PCP's own report came in first (its message is on its way); it stands, and the task closes
+    followUps.complete(submission.caseId(), milestone, scores, submission.user().userId(), calendar.now());
   }
 
   private String day(Instant instant) {

@@ -4,6 +4,7 @@ import com.healthplan.va.casefile.CaseVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -87,12 +88,18 @@ class TasklistFilters {
     retire("Follow-ups");
   }
 
-  /** A filter of an earlier release whose work is now in the filters above. */
+  /** A shared filter of an earlier release whose work is now in the filters above (a person's own is left alone). */
   private void retire(String name) {
-    Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
-    if (filter != null) {
-      filters.deleteFilter(filter.getId());
-    }
+    shared(name).ifPresent(filter -> filters.deleteFilter(filter.getId()));
+  }
+
+  /**
+   * The shared filter of that name: the application's filters have no owner, while a filter a person saves in
+   * Tasklist is theirs, so a personal "Scheduling" is never taken over or deleted.
+   */
+  private Optional<Filter> shared(String name) {
+    return filters.createTaskFilterQuery().filterName(name).list().stream()
+        .filter(filter -> filter.getOwner() == null).findFirst();
   }
 
   private TaskQuery casesQuery() {
@@ -103,10 +110,7 @@ class TasklistFilters {
   }
 
   private void save(String name, String description, int priority, TaskQuery query, List<String> groups) {
-    Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name);
-    }
+    Filter filter = shared(name).orElseGet(() -> filters.newTaskFilter(name));
     filter.setQuery(query);
     filter.setProperties(properties(description, priority));
     filters.saveFilter(filter);

@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * How much the case API costs over a bare engine start with the same variables, measured in one run on one
@@ -46,6 +47,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Each measurement has a warm-up (both warm up before either is measured), then a fixed number of requests
  * (or a fixed duration). Prints throughput,
  * p50/p95 latency and the ratio case/bare; always exits normally.
+ *
+ * <p>Then the coordinators' board with 10,000 open cases against the engine's own instance list
+ * ({@link BoardBenchmark}).
  *
  * <p>System properties: {@code bench.clients} (4), {@code bench.warmup} (50 requests),
  * {@code bench.requests} (400), {@code bench.seconds} (0: use {@code bench.requests}; otherwise measure for
@@ -92,6 +96,8 @@ public final class IntakeBenchmark {
         results.add(cases.measure(settings));
       }
       report(results);
+      new BoardBenchmark(application.getBean(JdbcTemplate.class), port,
+          application.getBean(PlanCalendar.class).today()).run();
     } catch (Exception e) {
       System.out.println("Benchmark failed: " + e);
       e.printStackTrace(System.out);

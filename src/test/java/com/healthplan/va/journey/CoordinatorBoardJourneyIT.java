@@ -48,6 +48,9 @@ class CoordinatorBoardJourneyIT {
       browser.visible(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));
       String board = browser.text(By.cssSelector(".va-board"));
       assertThat(board).contains(caseId).contains("IN_REVIEW").contains("open case(s)");
+      // the yearly report as a table and a chart, with its CSV
+      assertThat(browser.text(By.cssSelector(".va-metrics"))).contains("Download CSV").contains("% approved");
+      browser.visible(By.cssSelector(".va-metrics canvas"));
       browser.screenshot("10-coordinator-board");
 
       browser.click(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));

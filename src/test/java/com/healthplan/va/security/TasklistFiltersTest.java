@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TasklistFiltersTest extends ProcedureTestSupport {
 
   @Autowired FilterService filters;
+  @Autowired TasklistFilters setup;
 
   @AfterEach
   void resetClock() {
@@ -67,6 +68,30 @@ class TasklistFiltersTest extends ProcedureTestSupport {
     // the filters of an earlier release are gone, not left beside the new ones
     assertThat(filterNamesSeenBy("demo", CaseRoles.ADMINISTRATORS)).doesNotContain("Follow-ups",
         "Scheduling and procedure records").contains("PCP reports awaited", "Medical director queue");
+  }
+
+  @Test
+  void theSharedFiltersOfAnEarlierReleaseAreRetiredAndAPersonsOwnFiltersAreLeftAlone() {
+    Filter earlier = filters.newTaskFilter("Follow-ups");
+    earlier.setQuery(taskService.createTaskQuery());
+    filters.saveFilter(earlier);
+    Filter personal = filters.newTaskFilter("Scheduling");
+    personal.setOwner("coord1");
+    personal.setQuery(taskService.createTaskQuery().taskAssignee("coord1"));
+    personal.setProperties(Map.of("description", "my own"));
+    filters.saveFilter(personal);
+    try {
+      setup.createOrUpdate();
+
+      assertThat(filters.createTaskFilterQuery().filterId(earlier.getId()).count()).isZero();
+      Filter kept = filters.getFilter(personal.getId());
+      assertThat(kept.getOwner()).isEqualTo("coord1");
+      assertThat(kept.getProperties()).containsEntry("description", "my own");
+      assertThat(filters.createTaskFilterQuery().filterName("Scheduling").filterOwner("coord1").count()).isOne();
+      assertThat(filters.createTaskFilterQuery().filterName("Scheduling").list()).hasSize(2);
+    } finally {
+      filters.deleteFilter(personal.getId());
+    }
   }
 
   @Test
