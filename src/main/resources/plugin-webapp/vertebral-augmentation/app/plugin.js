@@ -9,10 +9,26 @@ function el(tag, text, attrs) {
   return node;
 }
 
-async function getJson(api, path) {
+function resource(api, path) {
   // the plugin's resources live under Cockpit's API (api.baseApi is the engine's)
   const cockpitApi = api.cockpitApi || api.baseApi.replace(/\/api\/engine$/, '/api/cockpit');
-  const response = await fetch(`${cockpitApi}/plugin/vertebral-augmentation/${api.engine}/${path}`, {
+  return `${cockpitApi}/plugin/vertebral-augmentation/${api.engine}/${path}`;
+}
+
+/** A coordinator's action on a case; answers the server's reason when it is refused. */
+async function post(api, path) {
+  const response = await fetch(resource(api, path), {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
+    credentials: 'same-origin'
+  });
+  if (response.ok) return null;
+  const body = await response.json().catch(() => ({}));
+  return body.message || `Refused (${response.status}).`;
+}
+
+async function getJson(api, path) {
+  const response = await fetch(resource(api, path), {
     headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
     credentials: 'same-origin'
   });
@@ -117,6 +133,9 @@ async function showCase(api, caseId, node) {
     node.appendChild(table(['Milestone', 'Due', 'Status', 'PCP', 'Contact', 'Pain', 'Comfort', 'Activity'],
       c.followUps.map(f => [f.milestone, f.dueDate, f.status, f.deferredToPcp ? 'deferred' : '', f.contactMethod || '',
         f.painScore ?? '', f.comfortScore ?? '', f.activityScore ?? ''])));
+    if (['SCHEDULED', 'IN_FOLLOW_UP'].includes(c.status)) {
+      node.appendChild(deferrals(api, c, () => showCase(api, caseId, node)));
+    }
     if (c.followUps.some(f => f.painScore !== null && f.painScore !== undefined)) {
       node.appendChild(el('h4', 'Outcome of this case'));
       const done = c.followUps.filter(f => f.painScore !== null && f.painScore !== undefined);
@@ -135,6 +154,26 @@ async function showCase(api, caseId, node) {
   } catch (e) {
     node.textContent = e.message;
   }
+}
+
+/** Buttons that hand the 3-month or 1-year follow-up to the PCP while it is not yet due. */
+function deferrals(api, c, reload) {
+  const box = el('p', null, { class: 'va-deferrals' });
+  const message = el('span', null, { class: 'va-deferral-message', role: 'status' });
+  [['THREE_MONTHS', '3-month'], ['ONE_YEAR', '1-year']].forEach(([milestone, label]) => {
+    const row = c.followUps.find(f => f.milestone === milestone);
+    if (row ? row.deferredToPcp || row.status !== 'SCHEDULED' : (c.deferredAtScheduling || []).includes(milestone)) return;
+    const button = el('button', `Defer the ${label} follow-up to the PCP`, { type: 'button', class: 'btn btn-default btn-sm' });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const refused = await post(api, `cases/${encodeURIComponent(c.caseId)}/follow-ups/${milestone}/deferral`);
+      if (refused) { message.textContent = ' ' + refused; button.disabled = false; } else { reload(); }
+    });
+    box.appendChild(button);
+    box.appendChild(document.createTextNode(' '));
+  });
+  box.appendChild(message);
+  return box;
 }
 
 // Chart.js, served by the application with this page (no internet needed)

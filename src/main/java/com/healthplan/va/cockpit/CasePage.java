@@ -29,7 +29,8 @@ public class CasePage {
       List<String> levels, int intakePainScore, String requestDate, String fractureDate, String receivedAt,
       String determinationDueAt,
       Integer criteriaVersion, List<String> prescreenUnmet, String determination, String decidedBy,
-      String decidedAt, List<String> approvedLevels, String appeal, String scheduledDate, String procedureDate,
+      String decidedAt, List<String> approvedLevels, String appeal, String scheduledDate,
+      List<String> deferredAtScheduling, String procedureDate,
       List<String> paymentFindings, List<Document> documents, List<FollowUpRow> followUps, List<Notice> notices,
       String outcome, List<TimelineEntry> timeline) {
   }
@@ -87,6 +88,7 @@ public class CasePage {
         appeals.find(file.caseId()).map(a -> a.open() ? "open, due " + moment(a.dueAt()) : a.outcome().name())
             .orElse(null),
         procedure.map(ProcedureFile::schedule).map(s -> s.scheduledDate().toString()).orElse(null),
+        procedure.map(ProcedureFile::schedule).map(s -> List.copyOf(s.deferredToPcp())).orElse(List.of()),
         procedure.map(ProcedureFile::record).map(r -> r.procedureDate().toString()).orElse(null),
         procedure.map(ProcedureFile::findings).map(ProcedureFile.Findings::codes).orElse(List.of()),
         documents.of(file.caseId()).stream().map(d -> new Document(d.fileName(), d.kind().label(),

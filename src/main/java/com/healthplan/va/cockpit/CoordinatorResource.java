@@ -1,11 +1,16 @@
 package com.healthplan.va.cockpit;
 
+import com.healthplan.va.casefile.CaseConflictException;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.FollowUpMilestone;
+import com.healthplan.va.followup.FollowUpReports;
 import com.healthplan.va.reporting.PriorAuthorizationMetrics;
 import com.healthplan.va.reporting.PriorAuthorizationReport;
 import com.healthplan.va.security.CaseRoles;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,8 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Year;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 
 /**
@@ -52,6 +60,32 @@ public class CoordinatorResource extends AbstractCockpitPluginResource {
       throw new NotFoundException();
     }
     return ApplicationBeans.get(CasePage.class).of(caseId).orElseThrow(NotFoundException::new);
+  }
+
+  /**
+   * A coordinator hands the 3-month or 1-year follow-up to the PCP, from the case page, at any time before it is
+   * due (the same rule as {@code PUT /api/cases/{caseId}/follow-ups/{milestone}/deferral}): 204; 400 for another
+   * milestone; 404 for an unknown case; 409 with the reason when it can no longer be deferred.
+   */
+  @POST
+  @Path("cases/{caseId}/follow-ups/{milestone}/deferral")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response deferToPcp(@PathParam("caseId") String caseId, @PathParam("milestone") String milestone) {
+    requireCoordinator();
+    if (caseId == null || !caseId.matches("VA-[0-9]{4}-[0-9]{6}")
+        || ApplicationBeans.get(CaseRepository.class).find(caseId).isEmpty()) {
+      throw new NotFoundException();
+    }
+    FollowUpMilestone which = Arrays.stream(FollowUpMilestone.values()).filter(m -> m.name().equals(milestone))
+        .filter(FollowUpMilestone::deferrableToPcp).findFirst()
+        .orElseThrow(() -> new BadRequestException("Only the 3-month and 1-year follow-ups may be deferred to the PCP."));
+    try {
+      ApplicationBeans.get(FollowUpReports.class).defer(caseId, which);
+    } catch (CaseConflictException notNow) {
+      return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+          .entity(Map.of("message", notNow.getMessage())).build();
+    }
+    return Response.noContent().build();
   }
 
   /** The cohort's outcomes: median and interquartile range of the scores at intake and each milestone. */

@@ -2,7 +2,11 @@ package com.healthplan.va.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.healthplan.va.casefile.FollowUpMilestone;
+import com.healthplan.va.followup.FollowUpRepository;
 import com.healthplan.va.procedure.ProcedureTestSupport;
+import com.healthplan.va.support.Http;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,9 @@ class CaseBoardTest extends ProcedureTestSupport {
   private static final CaseBoard.Filter DEFERRED = new CaseBoard.Filter(null, null, null, null, true);
 
   @Autowired CaseBoard board;
+  @Autowired FollowUpRepository followUps;
+
+  private static final String BASE = "/camunda/api/cockpit/plugin/vertebral-augmentation/default";
 
   private CaseBoard.Row rowOf(ProcessInstance instance, CaseBoard.Filter filter) {
     return board.rows(filter).stream().filter(row -> row.caseId().equals(instance.getBusinessKey())).findFirst()
@@ -51,5 +58,43 @@ class CaseBoardTest extends ProcedureTestSupport {
 
     completeAs("coord1", notDeferred, "UserTask_RecordProcedure", cleanRecord());
     assertThat(rowOf(notDeferred, ANY).deferredToPcp()).isFalse();
+  }
+
+  @Test
+  void aCoordinatorDefersAFollowUpToThePcpFromTheCasePage() {
+    ProcessInstance instance = scheduled(List.of());
+    completeAs("coord1", instance, "UserTask_RecordProcedure", cleanRecord());
+    String caseId = instance.getBusinessKey();
+    Http coordinator = new Http(port);
+    assertThat(coordinator.loginToWebapp("cockpit", "coord1", "coord1")).isEqualTo(200);
+    String deferral = BASE + "/cases/" + caseId + "/follow-ups/THREE_MONTHS/deferral";
+
+    // Cockpit's CSRF protection holds for the plugin's actions (a session without the token is refused)
+    Http withoutToken = new Http(port);
+    assertThat(withoutToken.loginToWebapp("cockpit", "coord1", "coord1")).isEqualTo(200);
+    assertThat(withoutToken.postJson(deferral, "{}").statusCode()).isEqualTo(403);
+    assertThat(followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow().deferredToPcp()).isFalse();
+
+    HttpResponse<String> deferred = coordinator.postJson(deferral, "{}", "X-XSRF-TOKEN", coordinator.xsrfToken());
+    assertThat(deferred.statusCode()).as(deferred.body()).isEqualTo(204);
+    assertThat(followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow().deferredToPcp()).isTrue();
+    assertThat(rowOf(instance, DEFERRED)).isNotNull();
+
+    assertThat(coordinator.postJson(BASE + "/cases/" + caseId + "/follow-ups/ONE_MONTH/deferral", "{}",
+        "X-XSRF-TOKEN", coordinator.xsrfToken()).statusCode()).isEqualTo(400);
+    assertThat(coordinator.postJson(BASE + "/cases/VA-2026-999999/follow-ups/ONE_YEAR/deferral", "{}",
+        "X-XSRF-TOKEN", coordinator.xsrfToken()).statusCode()).isEqualTo(404);
+    ProcessInstance inReview = openCase(eligibleIntake());
+    HttpResponse<String> tooEarly = coordinator.postJson(BASE + "/cases/" + inReview.getBusinessKey()
+        + "/follow-ups/ONE_YEAR/deferral", "{}", "X-XSRF-TOKEN", coordinator.xsrfToken());
+    assertThat(tooEarly.statusCode()).isEqualTo(409);
+    assertThat(tooEarly.body()).contains("no procedure to follow up yet");
+
+    // a nurse, logged in to Tasklist, is refused by the plugin's action
+    Http nurse = new Http(port);
+    assertThat(nurse.loginToWebapp("tasklist", "nurse1", "nurse1")).isEqualTo(200);
+    assertThat(nurse.postJson(BASE + "/cases/" + caseId + "/follow-ups/ONE_YEAR/deferral", "{}", "X-XSRF-TOKEN",
+        nurse.xsrfToken()).statusCode()).isEqualTo(403);
+    assertThat(followUps.find(caseId, FollowUpMilestone.ONE_YEAR).orElseThrow().deferredToPcp()).isFalse();
   }
 }

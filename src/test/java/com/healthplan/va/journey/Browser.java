@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -36,7 +37,9 @@ final class Browser implements AutoCloseable {
 
   private Browser(WebDriver driver) {
     this.driver = driver;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // an element Angular redraws meanwhile is looked up again
+    this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class);
   }
 
   /** Skips when no Chromium is installed, unless CI demands the browser tests (VA_BROWSER_TESTS_REQUIRED). */

@@ -177,6 +177,16 @@ class ProcedureAndFollowUpJourneyIT {
       assertThat(row).contains("IN_FOLLOW_UP").contains("ONE_WEEK")
           .contains(LocalDate.now(PLAN_ZONE).plusDays(7).toString()).contains("deferred");
       coordinator.screenshot("33-coordinator-board-deferred-to-pcp");
+
+      // later, from the case page, the 1-year follow-up goes to the PCP as well
+      coordinator.click(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));
+      coordinator.click(By.xpath("//button[normalize-space(.)='Defer the 1-year follow-up to the PCP']"));
+      coordinator.waitFor(d -> followUps.find(caseId, FollowUpMilestone.ONE_YEAR).orElseThrow().deferredToPcp());
+      coordinator.waitFor(d -> d.findElements(By.xpath("//button[contains(.,'Defer the 1-year')]")).isEmpty());
+      String yearRow = coordinator.text(By.xpath("//div[contains(@class,'va-case')]//tr[td[normalize-space(.)"
+          + "='ONE_YEAR']]"));
+      assertThat(yearRow).contains("DEFERRED_TO_PCP").contains("deferred");
+      coordinator.screenshot("34-coordinator-defers-the-1-year-follow-up");
     }
   }
 

@@ -14,8 +14,8 @@ const DUE_DATE_FIRST = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }])
 
 function sortByDueDateUnlessChosen() {
   const hash = window.location.hash || '#/';
-  if (!hash.startsWith('#/')) {
-    return;
+  if (!hash.startsWith('#/') || hash.startsWith('#/login')) {
+    return; // the sign-in page is left alone (rewriting it would redraw the form under the person's typing)
   }
   const [path, query = ''] = hash.slice(1).split('?');
   const params = new URLSearchParams(query);
