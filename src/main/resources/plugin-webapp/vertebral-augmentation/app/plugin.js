@@ -192,6 +192,7 @@ async function lineChart(node, labels, series) {
     data: { labels, datasets: series },
     options: {
       responsive: false,
+      animation: false, // drawn at once: what is on screen is the figure, also in a screenshot
       spanGaps: true,
       // the shaded band is the interquartile range; only the medians need a legend entry
       plugins: { legend: { labels: { filter: item => !item.text.includes('percentile') } } },
@@ -262,7 +263,7 @@ async function metricsChart(node, rows) {
     type: 'bar',
     data: { labels: rows.map(r => r.urgency),
       datasets: measures.map(([label, key, color]) => ({ label, data: rows.map(r => r[key] ?? 0), backgroundColor: color })) },
-    options: { responsive: false, scales: { y: { min: 0, max: 100, title: { display: true, text: 'percent of requests decided' } } } }
+    options: { responsive: false, animation: false, scales: { y: { min: 0, max: 100, title: { display: true, text: 'percent of requests decided' } } } }
   });
 }
 
