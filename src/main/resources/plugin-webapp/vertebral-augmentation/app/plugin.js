@@ -9,6 +9,19 @@ function el(tag, text, attrs) {
   return node;
 }
 
+// The contract's codes stay in the API; people read these words.
+const STATUS = { IN_REVIEW: 'In review', PENDED_FOR_INFORMATION: 'Waiting for information',
+  MEDICAL_DIRECTOR_REVIEW: 'With the medical director', APPEAL_IN_REVIEW: 'Appeal in review', APPROVED: 'Approved',
+  DENIED: 'Denied', CLOSED_INCOMPLETE: 'Closed: information not received', AWAITING_DOCUMENTATION: 'Awaiting documentation',
+  READY_TO_SCHEDULE: 'Ready to schedule', SCHEDULED: 'Scheduled', IN_FOLLOW_UP: 'In follow-up', CLOSED: 'Closed',
+  WITHDRAWN: 'Withdrawn' };
+const MILESTONE = { ONE_WEEK: '1 week', ONE_MONTH: '1 month', THREE_MONTHS: '3 months', ONE_YEAR: '1 year' };
+const FOLLOW_UP_STATUS = { SCHEDULED: 'Scheduled', DUE: 'Due', OVERDUE: 'Overdue', DEFERRED_TO_PCP: 'With the PCP',
+  COMPLETED: 'Done' };
+const CONTACT = { TELEPHONE: 'Telephone', IN_PERSON: 'In person', PCP_REPORT: 'PCP report' };
+const URGENCY = { STANDARD: 'Standard', EXPEDITED: 'Expedited' };
+const say = (words, code) => (code ? words[code] || code : '');
+
 function resource(api, path) {
   // the plugin's resources live under Cockpit's API (api.baseApi is the engine's)
   const cockpitApi = api.cockpitApi || api.baseApi.replace(/\/api\/engine$/, '/api/cockpit');
@@ -65,10 +78,10 @@ function renderBoard(node, api) {
   const status = el('select', null, { name: 'status' });
   ['', 'IN_REVIEW', 'PENDED_FOR_INFORMATION', 'MEDICAL_DIRECTOR_REVIEW', 'APPEAL_IN_REVIEW', 'APPROVED',
     'AWAITING_DOCUMENTATION', 'READY_TO_SCHEDULE', 'SCHEDULED', 'IN_FOLLOW_UP']
-    .forEach(s => status.appendChild(el('option', s || 'any status', { value: s })));
+    .forEach(s => status.appendChild(el('option', s ? STATUS[s] : 'any status', { value: s })));
   const milestone = el('select', null, { name: 'milestone' });
   ['', 'ONE_WEEK', 'ONE_MONTH', 'THREE_MONTHS', 'ONE_YEAR']
-    .forEach(m => milestone.appendChild(el('option', m || 'any milestone', { value: m })));
+    .forEach(m => milestone.appendChild(el('option', m ? MILESTONE[m] : 'any milestone', { value: m })));
   const within = el('input', null, { name: 'dueWithinDays', type: 'number', min: '0', placeholder: 'due within days' });
   const overdue = el('input', null, { name: 'overdue', type: 'checkbox' });
   const deferred = el('input', null, { name: 'deferredToPcp', type: 'checkbox' });
@@ -95,16 +108,16 @@ function renderBoard(node, api) {
       const byMilestone = {};
       rows.forEach(r => { byStatus[r.status] = (byStatus[r.status] || 0) + 1;
         if (r.nextMilestone) byMilestone[r.nextMilestone] = (byMilestone[r.nextMilestone] || 0) + 1; });
-      counts.textContent = `${rows.length} open case(s) · ` + Object.entries(byStatus).map(([k, v]) => `${k} ${v}`).join(' · ')
-        + (Object.keys(byMilestone).length ? ' · next milestone: ' + Object.entries(byMilestone).map(([k, v]) => `${k} ${v}`).join(' · ') : '');
+      counts.textContent = `${rows.length} open case(s) · ` + Object.entries(byStatus).map(([k, v]) => `${say(STATUS, k)} ${v}`).join(' · ')
+        + (Object.keys(byMilestone).length ? ' · next follow-up: ' + Object.entries(byMilestone).map(([k, v]) => `${say(MILESTONE, k)} ${v}`).join(' · ') : '');
       result.innerHTML = '';
-      result.appendChild(table(['Case', 'Status', 'Urgency', 'Next milestone', 'Due', 'Overdue', 'PCP', 'Cockpit'],
+      result.appendChild(table(['Case', 'Status', 'Urgency', 'Next follow-up', 'Due', 'Overdue', 'PCP', 'Cockpit'],
         rows.map(r => {
           const open = el('a', r.caseId, { href: '', class: 'va-open-case' });
           open.addEventListener('click', e => { e.preventDefault(); showCase(api, r.caseId, details); });
           const instances = el('a', 'instances', { href: `#/processes?searchQuery=${encodeURIComponent(JSON.stringify([{ type: 'PIbusinessKey', operator: 'eq', value: r.caseId }]))}` });
-          return [open, r.status, r.urgency, r.nextMilestone || '', r.dueDate || '', r.overdue ? 'overdue' : '',
-            r.deferredToPcp ? 'deferred' : '', instances];
+          return [open, say(STATUS, r.status), say(URGENCY, r.urgency), say(MILESTONE, r.nextMilestone), r.dueDate || '',
+            r.overdue ? 'overdue' : '', r.deferredToPcp ? 'deferred' : '', instances];
         })));
     } catch (e) {
       result.textContent = e.message;
@@ -120,18 +133,18 @@ async function showCase(api, caseId, node) {
   try {
     const c = await getJson(api, `cases/${encodeURIComponent(caseId)}`);
     node.innerHTML = '';
-    node.appendChild(el('h3', `Case ${c.caseId}: ${c.status}`));
+    node.appendChild(el('h3', `Case ${c.caseId}: ${say(STATUS, c.status)}`));
     node.appendChild(table(['Fact', 'Value'], [
       ['Patient', c.patientInitials], ['Procedure', `${c.procedure}, levels ${c.levels.join(', ')}`],
-      ['Urgency', c.urgency], ['Requested / fracture', `${c.requestDate} / ${c.fractureDate}`],
+      ['Urgency', say(URGENCY, c.urgency)], ['Requested / fracture', `${c.requestDate} / ${c.fractureDate}`],
       ['Received', when(c.receivedAt)], ['Determination due', when(c.determinationDueAt)],
       ['Prescreen (criteria version ' + (c.criteriaVersion ?? '') + ')', c.prescreenUnmet.length ? c.prescreenUnmet.join(', ') : 'every criterion met'],
-      ['Determination', c.determination ? `${c.determination} by ${c.decidedBy}, ${when(c.decidedAt)}` + (c.approvedLevels.length ? `, levels ${c.approvedLevels.join(', ')}` : '') : 'not yet'],
+      ['Determination', c.determination ? `${say(STATUS, c.determination)} by ${c.decidedBy}, ${when(c.decidedAt)}` + (c.approvedLevels.length ? `, levels ${c.approvedLevels.join(', ')}` : '') : 'not yet'],
       ['Appeal', c.appeal || ''], ['Scheduled', c.scheduledDate || ''], ['Performed', c.procedureDate || ''],
-      ['Payment findings', c.paymentFindings.join(', ')], ['Outcome', c.outcome || '']]));
+      ['Payment findings', (c.paymentFindingsInWords || c.paymentFindings).join(' ')], ['Outcome', c.outcome || '']]));
     node.appendChild(el('h4', 'Follow-ups'));
     node.appendChild(table(['Milestone', 'Due', 'Status', 'PCP', 'Contact', 'Pain', 'Comfort', 'Activity'],
-      c.followUps.map(f => [f.milestone, f.dueDate, f.status, f.deferredToPcp ? 'deferred' : '', f.contactMethod || '',
+      c.followUps.map(f => [say(MILESTONE, f.milestone), f.dueDate, say(FOLLOW_UP_STATUS, f.status), f.deferredToPcp ? 'deferred' : '', say(CONTACT, f.contactMethod),
         f.painScore ?? '', f.comfortScore ?? '', f.activityScore ?? ''])));
     if (['SCHEDULED', 'IN_FOLLOW_UP'].includes(c.status)) {
       node.appendChild(deferrals(api, c, () => showCase(api, caseId, node)));
@@ -139,7 +152,7 @@ async function showCase(api, caseId, node) {
     if (c.followUps.some(f => f.painScore !== null && f.painScore !== undefined)) {
       node.appendChild(el('h4', 'Outcome of this case'));
       const done = c.followUps.filter(f => f.painScore !== null && f.painScore !== undefined);
-      const labels = ['Intake'].concat(done.map(f => f.milestone));
+      const labels = ['Intake'].concat(done.map(f => say(MILESTONE, f.milestone)));
       await lineChart(node, labels, [
         { label: 'pain', data: [c.intakePainScore].concat(done.map(f => f.painScore)), borderColor: COLORS.pain },
         { label: 'comfort', data: [null].concat(done.map(f => f.comfortScore)), borderColor: COLORS.comfort },

@@ -8,6 +8,7 @@ import com.healthplan.va.documents.CaseDocuments;
 import com.healthplan.va.followup.FollowUp;
 import com.healthplan.va.followup.FollowUpRepository;
 import com.healthplan.va.notification.NoticeMailer;
+import com.healthplan.va.procedure.PaymentFinding;
 import com.healthplan.va.procedure.ProcedureFile;
 import com.healthplan.va.procedure.ProcedureRepository;
 import com.healthplan.va.timeline.CaseTimeline;
@@ -31,7 +32,7 @@ public class CasePage {
       Integer criteriaVersion, List<String> prescreenUnmet, String determination, String decidedBy,
       String decidedAt, List<String> approvedLevels, String appeal, String scheduledDate,
       List<String> deferredAtScheduling, String procedureDate,
-      List<String> paymentFindings, List<Document> documents, List<FollowUpRow> followUps, List<Notice> notices,
+      List<String> paymentFindings, List<String> paymentFindingsInWords, List<Document> documents, List<FollowUpRow> followUps, List<Notice> notices,
       String outcome, List<TimelineEntry> timeline) {
   }
 
@@ -91,6 +92,8 @@ public class CasePage {
         procedure.map(ProcedureFile::schedule).map(s -> List.copyOf(s.deferredToPcp())).orElse(List.of()),
         procedure.map(ProcedureFile::record).map(r -> r.procedureDate().toString()).orElse(null),
         procedure.map(ProcedureFile::findings).map(ProcedureFile.Findings::codes).orElse(List.of()),
+        procedure.map(ProcedureFile::findings).map(ProcedureFile.Findings::codes).orElse(List.of()).stream()
+            .map(code -> PaymentFinding.ofCode(code).map(PaymentFinding::plainLanguage).orElse(code)).toList(),
         documents.of(file.caseId()).stream().map(d -> new Document(d.fileName(), d.kind().label(),
             moment(d.uploadedAt()))).toList(),
         followUps.of(file.caseId()).stream().map(this::row).toList(),

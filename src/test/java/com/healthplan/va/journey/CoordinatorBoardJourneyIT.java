@@ -47,7 +47,7 @@ class CoordinatorBoardJourneyIT {
       browser.go(base + "/camunda/app/cockpit/default/#/vertebral-augmentation");
       browser.visible(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));
       String board = browser.text(By.cssSelector(".va-board"));
-      assertThat(board).contains(caseId).contains("IN_REVIEW").contains("open case(s)");
+      assertThat(board).contains(caseId).contains("In review").contains("open case(s)");
       // the yearly report as a table and a chart, with its CSV
       assertThat(browser.text(By.cssSelector(".va-metrics"))).contains("Download CSV").contains("% approved");
       browser.visible(By.cssSelector(".va-metrics canvas"));
@@ -55,7 +55,7 @@ class CoordinatorBoardJourneyIT {
 
       browser.click(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));
       String page = browser.text(By.xpath("//div[contains(@class,'va-case')][.//h3[contains(.,'" + caseId + "')]]"));
-      assertThat(page).contains("IN_REVIEW").contains("every criterion met").contains("J.Q.D.")
+      assertThat(page).contains("In review").contains("every criterion met").contains("J.Q.D.")
           .doesNotContain("Jane");
       browser.screenshot("11-coordinator-case-page");
     }

@@ -11,6 +11,7 @@ import com.healthplan.va.followup.FollowUp;
 import com.healthplan.va.followup.FollowUpRepository;
 import com.healthplan.va.intake.CaseIntakeService;
 import com.healthplan.va.procedure.DocumentationItem;
+import com.healthplan.va.procedure.PaymentFinding;
 import com.healthplan.va.support.Intakes;
 import com.healthplan.va.support.TestMailServer;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -174,7 +175,7 @@ class ProcedureAndFollowUpJourneyIT {
       coordinator.click(By.xpath("//label[contains(.,'deferred to PCP')]/input")); // the board reloads on change
       String row = coordinator.text(By.xpath("//div[contains(@class,'va-board')]//tr[.//a[normalize-space(.)='"
           + caseId + "']]"));
-      assertThat(row).contains("IN_FOLLOW_UP").contains("ONE_WEEK")
+      assertThat(row).contains("In follow-up").contains("1 week")
           .contains(LocalDate.now(PLAN_ZONE).plusDays(7).toString()).contains("deferred");
       coordinator.screenshot("33-coordinator-board-deferred-to-pcp");
 
@@ -184,8 +185,8 @@ class ProcedureAndFollowUpJourneyIT {
       coordinator.waitFor(d -> followUps.find(caseId, FollowUpMilestone.ONE_YEAR).orElseThrow().deferredToPcp());
       coordinator.waitFor(d -> d.findElements(By.xpath("//button[contains(.,'Defer the 1-year')]")).isEmpty());
       String yearRow = coordinator.text(By.xpath("//div[contains(@class,'va-case')]//tr[td[normalize-space(.)"
-          + "='ONE_YEAR']]"));
-      assertThat(yearRow).contains("DEFERRED_TO_PCP").contains("deferred");
+          + "='1 year']]"));
+      assertThat(yearRow).contains("With the PCP").contains("deferred");
       coordinator.screenshot("34-coordinator-defers-the-1-year-follow-up");
     }
   }
@@ -275,7 +276,8 @@ class ProcedureAndFollowUpJourneyIT {
       coordinator.click(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));
       String page = coordinator.text(By.xpath("//div[contains(@class,'va-case')][.//h3[contains(.,'" + caseId
           + "')]]"));
-      assertThat(page).contains("THREE_MONTHS").contains("PCP_REPORT").contains("Timeline").contains("Case received");
+      assertThat(page).contains("3 months").contains("PCP report")
+          .contains(PaymentFinding.PERFORMED_BEFORE_AUTHORIZATION.plainLanguage()).contains("Timeline").contains("Case received");
       coordinator.visible(By.cssSelector(".va-case canvas"));
       coordinator.screenshot("44-case-page-with-the-pcp-report");
     }
