@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class TestMailServer {
 
-  public static final int PORT = 3925;
+  /** 3925, or VA_TEST_SMTP_PORT: two test runs side by side (two checkouts) each need their own port. */
+  public static final int PORT = Integer.parseInt(System.getenv().getOrDefault("VA_TEST_SMTP_PORT", "3925"));
   private static GreenMail server;
 
   private TestMailServer() {
