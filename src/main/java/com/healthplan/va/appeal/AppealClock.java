@@ -1,63 +1,62 @@
 package com.healthplan.va.appeal;
 
+import com.healthplan.va.casefile.AppealTimeframe;
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseLifecycle;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.DeterminationTimeframe;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.casefile.Urgency;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The appeal's clocks: a denial may be appealed for {@code va.appeal.window} (65 days) from the denial; an appeal
- * is decided within {@code va.appeal.standard-turnaround} (30 days) or {@code va.appeal.expedited-turnaround}
- * (72 hours) of its receipt, with the coordinators alerted before, like a first determination.
- * {@code ${appealClock.windowClosesAt(execution)}} for the BPMN.
+ * The appeal's clocks for the BPMN, from the case file and the case's rules: the end of the appeal window the
+ * notices print ({@code ${appealClock.windowClosesAt(execution)}}), and when an appeal received now is due and its
+ * coordinators are alerted ({@code va.appeal.*}, the same alert lead as a determination).
  */
 @Component("appealClock")
 public class AppealClock {
 
   private final CaseRepository cases;
+  private final CaseLifecycle lifecycle;
+  private final AppealTimeframe appeals;
   private final DeterminationTimeframe determination;
   private final PlanCalendar calendar;
-  private final Period window;
-  private final Period standard;
-  private final Duration expedited;
 
-  AppealClock(CaseRepository cases, DeterminationTimeframe determination, PlanCalendar calendar,
-      @Value("${va.appeal.window}") Period window, @Value("${va.appeal.standard-turnaround}") Period standard,
-      @Value("${va.appeal.expedited-turnaround}") Duration expedited) {
+  AppealClock(CaseRepository cases, CaseLifecycle lifecycle, AppealTimeframe appeals,
+      DeterminationTimeframe determination, PlanCalendar calendar) {
     this.cases = cases;
+    this.lifecycle = lifecycle;
+    this.appeals = appeals;
     this.determination = determination;
     this.calendar = calendar;
-    this.window = window;
-    this.standard = standard;
-    this.expedited = expedited;
   }
 
-  /**
-   * The end of the appeal window: the end of the day printed in the notices, the denial's day plus 65 calendar
-   * days in the plan's zone.
-   */
+  /** The end of the last day to appeal the latest determination, as its notices print it. */
   public Date windowClosesAt(DelegateExecution execution) {
-    return Date.from(windowClosesAt(cases.get(CaseScope.caseId(execution))));
+    CaseFile file = cases.get(CaseScope.caseId(execution));
+    return Date.from(lifecycle.appealWindowClosesAt(file.latestDecidedRound().orElseThrow().decision()));
   }
 
-  Instant windowClosesAt(CaseFile caseFile) {
-    // whole seconds: the engine's timers and due dates keep milliseconds, the tables microseconds
-    return caseFile.determination().decidedAt().atZone(calendar.zone()).toLocalDate().plus(window).plusDays(1)
-        .atStartOfDay(calendar.zone()).toInstant();
+  /** When the open appeal is due (the review task's due date). */
+  public Date dueAt(DelegateExecution execution) {
+    CaseFile file = cases.get(CaseScope.caseId(execution));
+    return Date.from(file.latestDecidedRound().orElseThrow().appeal().dueAt());
   }
 
+  /** When the coordinators are alerted that the open appeal falls due soon. */
+  public Date escalationAt(DelegateExecution execution) {
+    CaseFile file = cases.get(CaseScope.caseId(execution));
+    return Date.from(file.latestDecidedRound().orElseThrow().appeal().escalationAt());
+  }
+
+  /** Whole seconds: the engine's timers and due dates keep milliseconds, the tables microseconds. */
   Instant dueAt(Instant receivedAt, Urgency urgency) {
-    return urgency == Urgency.EXPEDITED ? receivedAt.plus(expedited)
-        : receivedAt.atZone(calendar.zone()).plus(standard).toInstant();
+    return appeals.dueAt(receivedAt, urgency, calendar.zone());
   }
 
   Instant escalateAt(Instant dueAt, Urgency urgency) {

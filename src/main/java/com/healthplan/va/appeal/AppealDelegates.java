@@ -1,13 +1,14 @@
 package com.healthplan.va.appeal;
 
+import com.healthplan.va.casefile.Appeal;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseRepository;
-import com.healthplan.va.letters.MemberLetter;
-import com.healthplan.va.letters.MemberLetters;
-import java.util.Map;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.notice.NoticeBuilder;
 import com.healthplan.va.notification.NoticeMailer;
+import com.healthplan.va.security.CaseRoles;
+import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,7 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The appeal's asynchronous service tasks (retried; SMTP trouble becomes an incident), as beans. */
+/** The appeal's asynchronous service task (retried; SMTP trouble becomes an incident), as a bean. */
 @Configuration(proxyBeanMethods = false)
 class AppealDelegates {
 
@@ -23,32 +24,23 @@ class AppealDelegates {
   static final int DUE_SOON_PRIORITY = 90;
 
   @Bean
-  JavaDelegate sendAppealNotice(AppealRepository appeals, CaseRepository cases, NoticeMailer mailer,
-      PlanCalendar calendar, MemberLetters letters) {
-    return execution -> {
-      String caseId = CaseScope.caseId(execution);
-      CaseFile caseFile = cases.get(caseId);
-      Appeal appeal = appeals.find(caseId).orElseThrow();
-      mailer.send(AppealNotices.decision(caseFile, appeal, calendar));
-      letters.send(caseFile, appeal.outcome() == Appeal.Outcome.OVERTURNED ? MemberLetter.APPEAL_OVERTURNED
-          : MemberLetter.APPEAL_UPHELD, 1, Map.of("rationale", appeal.rationale()));
-    };
-  }
-
-  @Bean
-  JavaDelegate alertAppealDueSoon(AppealRepository appeals, CaseRepository cases, NoticeMailer mailer,
+  JavaDelegate alertAppealDueSoon(CaseRepository cases, NoticeMailer mailer, NoticeBuilder notices,
       TaskService tasks, PlanCalendar calendar) {
     return (DelegateExecution execution) -> {
-      String caseId = CaseScope.caseId(execution);
-      Appeal appeal = appeals.find(caseId).orElseThrow();
-      if (!appeal.open()) {
+      CaseFile file = cases.get(CaseScope.caseId(execution));
+      Appeal appeal = file.latestDecidedRound().orElseThrow().appeal();
+      if (appeal == null || !appeal.open()) {
         return; // decided while this alert waited: nothing to chase
       }
-      for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseId)
+      for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKey("UserTask_ReviewAppeal").list()) {
         tasks.setPriority(task.getId(), DUE_SOON_PRIORITY);
       }
-      mailer.send(AppealNotices.dueSoon(cases.get(caseId), appeal, calendar));
+      Map<String, Object> model = notices.facts(file);
+      model.put("appealDueAt", calendar.moment(appeal.dueAt()));
+      model.put("urgency", appeal.urgency().label());
+      mailer.send(notices.toGroup(file, "APPEAL_DUE_SOON", appeal.round(), "appeal-due-soon", CaseRoles.COORDINATORS,
+          model));
     };
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The appeal of a denial ({@code vertebralAugmentationAppeal}): recording it (Tasklist or the case API) within the
- * appeal window, its deadline and due-soon alert, the decision by a physician other than the one who denied, and
- * the notice of the decision. Owns {@code va_appeal}. Builds on the core and the determination phase; the
- * procedure phase follows an overturned appeal.
+ * The appeal phase ({@code vertebralAugmentationAppeal}) of a determination adverse in whole or in part: its window
+ * (until the last day the notices print), recording the appeal (Tasklist or the case API), its deadline and due-soon
+ * alert, and the decision by a physician who did not deny the request. What may be appealed and what an overturn
+ * approves is the case core's lifecycle to say; the procedure phase follows an overturn of a whole denial.
  */
 package com.healthplan.va.appeal;

@@ -25,6 +25,7 @@ record CaseView(
     @JsonInclude(JsonInclude.Include.NON_NULL) InformationRequest informationRequest,
     @JsonInclude(JsonInclude.Include.NON_NULL) Extension extension,
     @JsonInclude(JsonInclude.Include.NON_NULL) Determination determination,
+    List<Round> determinations,
     @JsonInclude(JsonInclude.Include.NON_NULL) Appeal appeal,
     @JsonInclude(JsonInclude.Include.NON_NULL) ReturnedToReview returnedToReview,
     @JsonInclude(JsonInclude.Include.NON_NULL) Documentation documentation,
@@ -41,10 +42,32 @@ record CaseView(
       OffsetDateTime originalDueAt) {
   }
 
-  /** The appeal of a denial (contract fields first); outcome and decision once decided. */
+  /**
+   * The appeal of a determination adverse in whole or in part (contract fields first); outcome and decision once
+   * decided; the levels it concerns and, when overturned, until when the approval it grants is valid.
+   */
   @JsonPropertyOrder({"receivedAt", "dueAt", "outcome", "decidedBy", "decidedAt", "rationale"})
   record Appeal(OffsetDateTime receivedAt, OffsetDateTime dueAt, String outcome, String decidedBy,
-      OffsetDateTime decidedAt, String rationale, String requestedBy, String reason, String urgency) {
+      OffsetDateTime decidedAt, String rationale, String requestedBy, String reason, String urgency,
+      List<String> levels, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate validThrough) {
+  }
+
+  /**
+   * One determination round (contract fields first): why it was opened, its deadline, what was decided, until
+   * when an approval is valid and until when the determination may be appealed, its appeal and its notices.
+   */
+  @JsonPropertyOrder({"round", "outcome", "decidedBy", "decidedAt", "validThrough", "approvedLevels", "unmetCriteria",
+      "appeal", "notices"})
+  record Round(int round, String outcome, String decidedBy, OffsetDateTime decidedAt, LocalDate validThrough,
+      List<String> approvedLevels, List<String> unmetCriteria, @JsonInclude(JsonInclude.Include.NON_NULL) Appeal appeal,
+      List<Notice> notices, String openedBecause, @JsonInclude(JsonInclude.Include.NON_NULL) String openingReason,
+      OffsetDateTime openedAt, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate criteriaAsOf,
+      OffsetDateTime dueAt, @JsonInclude(JsonInclude.Include.NON_NULL) Extension extension,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String rationale,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notApprovedLevels,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String conditions,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenCriteria,
+      @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate appealUntil) {
   }
 
   /** Why an approved case came back to criteria review, and the day its criteria are judged on since. */
@@ -109,10 +132,16 @@ record CaseView(
       OffsetDateTime uploadedAt) {
   }
 
-  /** The coverage determination, once made; an approval names its levels, conditions and overridden criteria. */
+  /**
+   * The latest determination, once made (contract fields first): {@code APPROVED} (with the levels approved, and
+   * any conditions: an approval with modifications), {@code DENIED}, or {@code CLOSED_INCOMPLETE}; its round number
+   * and, for an approval, the last day of a procedure it covers.
+   */
+  @JsonPropertyOrder({"outcome", "decidedBy", "decidedAt", "rationale", "unmetCriteria"})
   record Determination(String outcome, String decidedBy, OffsetDateTime decidedAt, String rationale,
       List<String> unmetCriteria, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> approvedLevels,
       @JsonInclude(JsonInclude.Include.NON_NULL) String conditions,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenCriteria) {
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overriddenCriteria, int round,
+      @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate validThrough) {
   }
 }

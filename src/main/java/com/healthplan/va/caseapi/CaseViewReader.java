@@ -1,46 +1,61 @@
 package com.healthplan.va.caseapi;
 
-import com.healthplan.va.appeal.AppealRepository;
+import com.healthplan.va.casefile.Appeal;
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseLifecycle;
 import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.DeterminationOutcome;
+import com.healthplan.va.casefile.DeterminationRound;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.documents.CaseDocuments;
 import com.healthplan.va.followup.FollowUp;
 import com.healthplan.va.followup.FollowUpRepository;
 import com.healthplan.va.notification.NoticeMailer;
+import com.healthplan.va.notification.SentNotice;
 import com.healthplan.va.procedure.ProcedureFile;
 import com.healthplan.va.procedure.ProcedureRecord;
 import com.healthplan.va.procedure.ProcedureRepository;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a case from its case file, its procedure phase, the sent-mail ledger and its documents (never their
- * content): open and finished cases alike, six queries.
+ * Reads a case from its case file (with every determination round and appeal), its procedure phase, the sent-mail
+ * ledger and its documents (never their content): open and finished cases alike. Follow-up statuses are those of
+ * the plan's calendar today; every promise (appeal until, valid through) is the case lifecycle's.
  */
 @Component
 class CaseViewReader {
 
+  /** The notices of a decision carry their round as the sequence of their Message-ID. */
+  private static final Set<String> ROUND_NOTICE_KINDS = Set.of("DETERMINATION_APPROVED", "DETERMINATION_DENIED",
+      "CLOSED_INCOMPLETE", "APPEAL_OVERTURNED", "APPEAL_UPHELD", "MEMBER_APPROVED", "MEMBER_DENIED",
+      "MEMBER_CLOSED_INCOMPLETE", "MEMBER_APPEAL_OVERTURNED", "MEMBER_APPEAL_UPHELD");
+  private static final Pattern SEQUENCE = Pattern.compile("\\.([0-9]+)@");
+
   private final CaseRepository cases;
+  private final CaseLifecycle lifecycle;
   private final NoticeMailer notices;
   private final CaseDocuments documents;
   private final PlanCalendar calendar;
   private final ProcedureRepository procedures;
   private final FollowUpRepository followUpRepository;
-  private final AppealRepository appeals;
 
-  CaseViewReader(CaseRepository cases, NoticeMailer notices, CaseDocuments documents, PlanCalendar calendar,
-      ProcedureRepository procedures, FollowUpRepository followUpRepository, AppealRepository appeals) {
-    this.appeals = appeals;
-    this.followUpRepository = followUpRepository;
-    this.procedures = procedures;
+  CaseViewReader(CaseRepository cases, CaseLifecycle lifecycle, NoticeMailer notices, CaseDocuments documents,
+      PlanCalendar calendar, ProcedureRepository procedures, FollowUpRepository followUpRepository) {
     this.cases = cases;
+    this.lifecycle = lifecycle;
     this.notices = notices;
     this.documents = documents;
     this.calendar = calendar;
+    this.procedures = procedures;
+    this.followUpRepository = followUpRepository;
   }
 
   Optional<CaseView> find(String caseId) {
@@ -51,17 +66,13 @@ class CaseViewReader {
     CaseFile.InformationRequest request = file.informationRequest();
     CaseView.InformationRequest informationRequest = request == null ? null
         : new CaseView.InformationRequest(request.count(), moment(request.dueAt()));
-    CaseFile.Determination decided = file.determination();
-    CaseView.Determination determination = decided == null ? null : new CaseView.Determination(
-        decided.outcome(), decided.decidedBy(), moment(decided.decidedAt()), decided.rationale(),
-        decided.unmetCriteria(), decided.approvedLevels(), decided.conditions(), decided.overriddenCriteria());
     CaseFile.Prescreen prescreen = file.prescreen();
     Optional<ProcedureFile> procedure = procedures.find(file.caseId());
-    List<CaseView.Notice> sent = notices.sentFor(file.caseId()).stream()
-        .map(n -> new CaseView.Notice(n.kind(), n.to(), moment(n.sentAt()), n.messageId())).toList();
+    List<SentNotice> sent = notices.sentFor(file.caseId());
     List<CaseView.Document> caseDocuments = documents.of(file.caseId()).stream()
         .map(d -> new CaseView.Document(d.documentId(), d.kind().name(), d.fileName(), d.mediaType(),
             d.sizeBytes(), moment(d.uploadedAt()))).toList();
+    DeterminationRound current = file.currentRound();
     return new CaseView(
         file.caseId(),
         file.status().name(),
@@ -72,15 +83,12 @@ class CaseViewReader {
             : new CaseView.Prescreen(prescreen.meetsCriteria(), prescreen.unmetCriteria()),
         prescreen == null ? null : prescreen.criteriaVersion(),
         informationRequest,
-        file.extension() == null ? null : new CaseView.Extension(file.extension().days(), file.extension().reason(),
-            file.extension().extendedBy(), moment(file.extension().extendedAt()),
-            moment(file.extension().originalDueAt())),
-        determination,
-        appeals.find(file.caseId()).map(a -> new CaseView.Appeal(moment(a.receivedAt()), moment(a.dueAt()),
-            a.outcome() == null ? null : a.outcome().name(), a.decidedBy(), moment(a.decidedAt()), a.rationale(),
-            a.requestedBy().name(), a.reason(), a.urgency())).orElse(null),
-        file.returnedToReview() == null || file.status().isFinal() ? null : new CaseView.ReturnedToReview(
-            file.returnedToReview().criteriaAsOf(), file.returnedToReview().reason()),
+        extension(current.extension()),
+        file.latestDecidedRound().map(this::determination).orElse(null),
+        file.rounds().stream().map(round -> round(round, sent)).toList(),
+        file.appeal().map(this::appeal).orElse(null),
+        current.opening() == DeterminationRound.Opening.APPROVAL_LAPSED && !current.decided()
+            ? new CaseView.ReturnedToReview(current.criteriaAsOf(), current.openingReason()) : null,
         procedure.map(p -> documentation(p.documentation())).orElse(null),
         procedure.map(p -> schedule(p.schedule())).orElse(null),
         procedure.map(this::procedure).orElse(null),
@@ -88,8 +96,53 @@ class CaseViewReader {
         followUps(file.caseId()),
         file.closure() == null ? null
             : new CaseView.Outcome(moment(file.closure().closedAt()), file.closure().outcomeSummary()),
-        sent,
+        sent.stream().map(this::notice).toList(),
         caseDocuments);
+  }
+
+  /** The latest decision in the contract's shape: an approval with modifications is an approval of its levels. */
+  private CaseView.Determination determination(DeterminationRound round) {
+    DeterminationRound.Decision d = round.decision();
+    String outcome = d.outcome() == DeterminationOutcome.APPROVED_WITH_MODIFICATIONS ? DeterminationOutcome.APPROVED.name()
+        : d.outcome().name();
+    return new CaseView.Determination(outcome, d.decidedBy(), moment(d.decidedAt()), d.rationale(), d.unmetCriteria(),
+        d.approvedLevels(), d.conditions(), d.overriddenCriteria(), round.number(), d.validThrough());
+  }
+
+  private CaseView.Round round(DeterminationRound round, List<SentNotice> sent) {
+    DeterminationRound.Decision d = round.decision();
+    List<CaseView.Notice> ofRound = sent.stream().filter(n -> ROUND_NOTICE_KINDS.contains(n.kind())
+        && sequenceOf(n.messageId()) == round.number()).map(this::notice).toList();
+    LocalDate appealUntil = d == null || (d.outcome().approves() && d.notApprovedLevels().isEmpty()) ? null
+        : lifecycle.lastDayToAppeal(d);
+    return new CaseView.Round(round.number(), d == null ? null : d.outcome().name(), d == null ? null : d.decidedBy(),
+        d == null ? null : moment(d.decidedAt()), d == null ? null : d.validThrough(),
+        d == null ? List.of() : d.approvedLevels(), d == null ? List.of() : d.unmetCriteria(),
+        round.appeal() == null ? null : appeal(round.appeal()), ofRound, round.opening().name(),
+        round.openingReason(), moment(round.openedAt()), round.criteriaAsOf(), moment(round.dueAt()),
+        extension(round.extension()), d == null ? null : d.rationale(),
+        d == null ? List.of() : d.notApprovedLevels(), d == null ? null : d.conditions(),
+        d == null ? List.of() : d.overriddenCriteria(), appealUntil);
+  }
+
+  private CaseView.Appeal appeal(Appeal a) {
+    return new CaseView.Appeal(moment(a.receivedAt()), moment(a.dueAt()), a.outcome() == null ? null : a.outcome().name(),
+        a.decidedBy(), moment(a.decidedAt()), a.rationale(), a.requestedBy().name(), a.reason(), a.urgency().name(),
+        a.appealedLevels(), a.approvalValidThrough());
+  }
+
+  private CaseView.Extension extension(DeterminationRound.Extension e) {
+    return e == null ? null : new CaseView.Extension(e.days(), e.reason(), e.extendedBy(), moment(e.extendedAt()),
+        moment(e.originalDueAt()));
+  }
+
+  private CaseView.Notice notice(SentNotice n) {
+    return new CaseView.Notice(n.kind(), n.to(), moment(n.sentAt()), n.messageId());
+  }
+
+  private static int sequenceOf(String messageId) {
+    Matcher matcher = SEQUENCE.matcher(messageId == null ? "" : messageId);
+    return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
   }
 
   private CaseView.Documentation documentation(ProcedureFile.Documentation d) {
@@ -117,10 +170,12 @@ class CaseViewReader {
         resolution);
   }
 
+  /** The follow-ups, their status as of today in the plan's calendar (past the due day is overdue). */
   private List<CaseView.FollowUp> followUps(String caseId) {
     List<FollowUp> all = followUpRepository.of(caseId);
+    LocalDate today = calendar.today();
     return all.isEmpty() ? null : all.stream().map(f -> new CaseView.FollowUp(f.milestone().name(), f.dueDate(),
-        f.status().name(), f.deferredToPcp(), moment(f.completedAt()),
+        f.statusOn(today).name(), f.deferredToPcp(), moment(f.completedAt()),
         f.scores() == null ? null : f.scores().contactMethod().name(),
         f.scores() == null ? null : f.scores().painScore(), f.scores() == null ? null : f.scores().comfortScore(),
         f.scores() == null ? null : f.scores().activityScore(), f.scores() == null ? null : f.scores().note(),

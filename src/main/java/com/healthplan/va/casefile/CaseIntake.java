@@ -21,6 +21,7 @@ public record CaseIntake(
     String pcpPhone,
     String memberEmail,
     String memberAddress,
+    String patientPhone,
     ProcedureType procedureType,
     LocalDate requestDate,
     Urgency urgency,
@@ -72,6 +73,7 @@ public record CaseIntake(
         .putValue(PCP_PHONE, pcpPhone)
         .putValue(MEMBER_EMAIL, memberEmail)
         .putValue(MEMBER_ADDRESS, memberAddress)
+        .putValue(PATIENT_PHONE, patientPhone)
         .putValue(PROCEDURE_TYPE, procedureType.name())
         .putValue(REQUEST_DATE, requestDate.toString())
         .putValue(URGENCY, urgency.name())

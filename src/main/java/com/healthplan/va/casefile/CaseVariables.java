@@ -15,15 +15,23 @@ public final class CaseVariables {
   public static final String PROCEDURE_PROCESS_KEY = "vertebralAugmentationProcedure";
   /** The follow-up phase (1 week, 1 month, 3 months, 1 year), called when a procedure is recorded. */
   public static final String FOLLOW_UP_PROCESS_KEY = "vertebralAugmentationFollowUp";
-  /** The appeal of a denial, decided by another physician. */
+  /** The appeal of a determination adverse in whole or in part, decided by another physician. */
   public static final String APPEAL_PROCESS_KEY = "vertebralAugmentationAppeal";
+  /** The notice of a decision to the requesting provider and the member, started by the decision's process. */
+  public static final String NOTICE_PROCESS_KEY = "vertebralAugmentationNotice";
   /** Every process of a case: the case process and the phases it calls (each with the case id as business key). */
   public static final List<String> CASE_PROCESS_KEYS = List.of(PROCESS_KEY, DETERMINATION_PROCESS_KEY,
-      APPEAL_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
-  /** The phase processes, which start only when the case process calls them. */
-  public static final List<String> PHASE_PROCESS_KEYS =
-      List.of(DETERMINATION_PROCESS_KEY, APPEAL_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
+      APPEAL_PROCESS_KEY, PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY, NOTICE_PROCESS_KEY);
+  /** The phase processes (and the notices), which start only when the case's own processes start them. */
+  public static final List<String> PHASE_PROCESS_KEYS = List.of(DETERMINATION_PROCESS_KEY, APPEAL_PROCESS_KEY,
+      PROCEDURE_PROCESS_KEY, FOLLOW_UP_PROCESS_KEY, NOTICE_PROCESS_KEY);
   public static final String ELIGIBILITY_DECISION_KEY = "vcfEligibility";
+  /** The message that starts a notice process. */
+  public static final String NOTICE_REQUESTED_MESSAGE = "NoticeRequested";
+  /** The message that ends a wait for an appeal the case is no longer open to (withdrawn, or a new round opened). */
+  public static final String APPEAL_WINDOW_CLOSED_MESSAGE = "AppealWindowClosed";
+  /** The message that ends a follow-up's wait when its report arrives outside the task (PCP link, fax, phone). */
+  public static final String FOLLOW_UP_REPORTED_MESSAGE = "FollowUpReported";
   public static final String PAYMENT_LIMITS_DECISION_KEY = "vaPaymentLimits";
 
   // Intake (contract names)
@@ -40,6 +48,8 @@ public final class CaseVariables {
   public static final String PCP_PHONE = "pcpPhone";
   public static final String MEMBER_EMAIL = "memberEmail";
   public static final String MEMBER_ADDRESS = "memberAddress";
+  /** The patient's telephone (optional): follow-up calls. */
+  public static final String PATIENT_PHONE = "patientPhone";
   public static final String PROCEDURE_TYPE = "procedureType";
   public static final String REQUEST_DATE = "requestDate";
   public static final String URGENCY = "urgency";
@@ -65,6 +75,16 @@ public final class CaseVariables {
   public static final String CASE_ID = "caseId";
   public static final String CASE_STATUS = "caseStatus";
   public static final String RECEIVED_AT = "receivedAt";
+  /** Copies in words for forms: the procedure with its CPT codes, the urgency, the deadline in the plan's zone. */
+  public static final String PROCEDURE_LABEL = "procedureLabel";
+  public static final String URGENCY_LABEL = "urgencyLabel";
+  public static final String STATUS_LABEL = "statusLabel";
+  public static final String DETERMINATION_DUE_TEXT = "determinationDueText";
+  public static final String FRACTURE_LEVELS_TEXT = "fractureLevelsText";
+  /** The case's page, linked from every form's heading. */
+  public static final String CASE_PAGE_URL = "casePageUrl";
+  /** The current determination round's number. */
+  public static final String ROUND = "round";
   public static final String DETERMINATION_DUE_AT = "determinationDueAt";
   public static final String DETERMINATION_ESCALATION_AT = "determinationEscalationAt";
 
@@ -72,6 +92,12 @@ public final class CaseVariables {
   public static final String CRITERIA_VERSION = "criteriaVersion";
   public static final String PRESCREEN_MEETS_CRITERIA = "prescreenMeetsCriteria";
   public static final String PRESCREEN_UNMET_CRITERIA = "prescreenUnmetCriteria";
+  /** The decision's list of unmet criteria, as the business rule task returns it (collect entries). */
+  public static final String PRESCREEN_RESULT = "prescreenResult";
+  /** The criteria as checklist options ({@code valuesKey}), in the wording of the case's criteria version. */
+  public static final String CRITERIA_OPTIONS = "criteriaOptions";
+  /** The prescreen's unmet criteria in words, for the reviewers' forms. */
+  public static final String PRESCREEN_UNMET_WORDING = "prescreenUnmetWording";
 
   // Criteria review by the utilization-management nurse
   public static final String REVIEW_CONFIRMED_CRITERIA = "reviewConfirmedCriteria";
@@ -90,6 +116,10 @@ public final class CaseVariables {
   public static final String MEDICAL_DIRECTOR_RATIONALE = "medicalDirectorRationale";
   /** An approval of fewer levels than requested (empty: the request's), and its conditions. */
   public static final String APPROVED_LEVELS = "approvedLevels";
+  /** What the approval in force covers, in words: its levels and the last day of a procedure it covers. */
+  public static final String APPROVED_LEVELS_TEXT = "approvedLevelsText";
+  public static final String VALID_THROUGH = "validThrough";
+  public static final String VALID_THROUGH_TEXT = "validThroughText";
   public static final String APPROVAL_CONDITIONS = "approvalConditions";
 
   // Determination
@@ -99,8 +129,10 @@ public final class CaseVariables {
   public static final String DETERMINATION_RATIONALE = "determinationRationale";
   public static final String DETERMINATION_UNMET_CRITERIA = "determinationUnmetCriteria";
 
-  /** Why an approved case came back to criteria review (shown to the nurse). */
+  /** Why an approved case came back to criteria review: a new round (shown to the nurse and physician). */
   public static final String RETURNED_TO_REVIEW_REASON = "returnedToReviewReason";
+  /** Why the nurse referred the case, shown at the top of the physician's form. */
+  public static final String REFERRAL_REASON = "referralReason";
 
   /** The case's documents for forms to list: file name, kind, upload time and download link of each. */
   public static final String CASE_DOCUMENTS = "caseDocuments";
@@ -163,8 +195,12 @@ public final class CaseVariables {
   public static final String MILESTONE_DUE_DATE = "milestoneDueDate";
   public static final String EARLIER_FOLLOW_UPS = "earlierFollowUps";
 
-  /** Local input of the notice-sending service tasks: which notice to send. */
+  /** Which notice a notice process sends, and of which round. */
   public static final String NOTICE = "notice";
+  public static final String NOTICE_ROUND = "noticeRound";
+  /** The appeal phase's copies for its forms: what the appeal concerns and until when it may be filed. */
+  public static final String APPEALED_LEVELS_TEXT = "appealedLevelsText";
+  public static final String APPEAL_UNTIL_TEXT = "appealUntilText";
 
   private CaseVariables() {
   }

@@ -28,6 +28,11 @@ public enum FollowUpMilestone {
     return procedureDate.plus(after);
   }
 
+  /** How long after the procedure the follow-up is due. */
+  public Period after() {
+    return after;
+  }
+
   public boolean deferrableToPcp() {
     return deferrableToPcp;
   }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PlanCalendar {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US);
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, uuuu, h:mm a z", Locale.US);
 
   private final Clock clock;
 
@@ -36,5 +41,20 @@ public class PlanCalendar {
 
   public LocalDate today() {
     return LocalDate.now(clock);
+  }
+
+  /** A calendar day as people read it: "Dec 8, 2026" (empty for none). */
+  public String day(LocalDate day) {
+    return day == null ? "" : DAY.format(day);
+  }
+
+  /** A moment as people read it, in the plan's zone and labelled with it: "Dec 8, 2026, 11:43 PM EST". */
+  public String moment(Instant instant) {
+    return instant == null ? "" : MOMENT.format(instant.atZone(zone()));
+  }
+
+  /** The day an instant falls on in the plan's zone. */
+  public LocalDate dayOf(Instant instant) {
+    return instant.atZone(zone()).toLocalDate();
   }
 }

@@ -22,11 +22,12 @@ public class CaseBoard {
 
   /** Cases the board no longer follows. */
   private static final String CLOSED = "'CLOSED', 'DENIED', 'CLOSED_INCOMPLETE', 'WITHDRAWN'";
-  private static final String OPEN_CASES = "SELECT c.case_id, c.status, c.urgency, c.determination_due_at, "
-      + "p.scheduled_date, p.deferred_to_pcp FROM va_case c LEFT JOIN va_procedure p ON p.case_id = c.case_id "
-      + "WHERE c.status NOT IN (" + CLOSED + ")";
-  private static final String OPEN_FOLLOW_UPS = "SELECT f.case_id, f.milestone, f.due_date, f.status, "
-      + "f.deferred_to_pcp FROM va_follow_up f JOIN va_case c ON c.case_id = f.case_id "
+  private static final String OPEN_CASES = "SELECT c.case_id, c.status, c.urgency, d.due_at AS determination_due_at, "
+      + "p.scheduled_date, p.deferred_to_pcp FROM va_case c "
+      + "JOIN va_determination d ON d.case_id = c.case_id AND d.round = c.review_round "
+      + "LEFT JOIN va_procedure p ON p.case_id = c.case_id WHERE c.status NOT IN (" + CLOSED + ")";
+  private static final String OPEN_FOLLOW_UPS = "SELECT f.case_id, f.milestone, f.due_date, f.deferred_to_pcp, "
+      + "f.pcp_overdue_alerted FROM va_follow_up f JOIN va_case c ON c.case_id = f.case_id "
       + "WHERE f.status <> 'COMPLETED' AND c.status NOT IN (" + CLOSED + ")";
 
   /** A follow-up not yet done, as the board needs it. */
@@ -72,8 +73,11 @@ public class CaseBoard {
     Instant now = calendar.now();
     Map<String, FollowUps> followUps = new HashMap<>();
     jdbc.query(OPEN_FOLLOW_UPS, (ResultSet row) -> {
-      OpenFollowUp followUp = new OpenFollowUp(row.getString("milestone"), row.getObject("due_date", LocalDate.class),
-          "OVERDUE".equals(row.getString("status")), row.getBoolean("deferred_to_pcp"));
+      LocalDate due = row.getObject("due_date", LocalDate.class);
+      boolean deferred = row.getBoolean("deferred_to_pcp");
+      // overdue as the plan's calendar has it today: past the due day, or the PCP's report past its reminders
+      boolean overdue = deferred ? row.getBoolean("pcp_overdue_alerted") : today.isAfter(due);
+      OpenFollowUp followUp = new OpenFollowUp(row.getString("milestone"), due, overdue, deferred);
       followUps.merge(row.getString("case_id"), new FollowUps(followUp, followUp.deferredToPcp()),
           (known, added) -> known.with(added.next()));
     });

@@ -1,7 +1,9 @@
 package com.healthplan.va.cockpit;
 
-import com.healthplan.va.appeal.AppealRepository;
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.DeterminationRound;
+import com.healthplan.va.criteria.PolicyDecisions;
+import com.healthplan.va.criteria.PolicyTerms;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.documents.CaseDocuments;
@@ -52,20 +54,20 @@ public class CasePage {
   private final CaseRepository cases;
   private final ProcedureRepository procedures;
   private final FollowUpRepository followUps;
-  private final AppealRepository appeals;
+  private final PolicyDecisions policy;
   private final CaseDocuments documents;
   private final NoticeMailer notices;
   private final PlanCalendar calendar;
   private final CaseTimeline timeline;
 
   CasePage(CaseRepository cases, ProcedureRepository procedures, FollowUpRepository followUps,
-      AppealRepository appeals, CaseDocuments documents, NoticeMailer notices, PlanCalendar calendar,
+      PolicyDecisions policy, CaseDocuments documents, NoticeMailer notices, PlanCalendar calendar,
       CaseTimeline timeline) {
     this.timeline = timeline;
     this.cases = cases;
     this.procedures = procedures;
     this.followUps = followUps;
-    this.appeals = appeals;
+    this.policy = policy;
     this.documents = documents;
     this.notices = notices;
     this.calendar = calendar;
@@ -76,24 +78,24 @@ public class CasePage {
   }
 
   private View view(CaseFile file) {
-    CaseFile.Determination decided = file.determination();
+    DeterminationRound.Decision decided = file.determination();
+    PolicyTerms terms = policy.terms(file.prescreen() == null ? null : file.prescreen().criteriaVersion());
     Optional<ProcedureFile> procedure = procedures.find(file.caseId());
     return new View(file.caseId(), file.status().name(), file.intake().urgency().name(), file.patientInitials(),
         file.intake().procedureType().label(), file.intake().fractureLevels(), file.intake().painScore(),
         file.intake().requestDate().toString(), file.intake().fractureDate().toString(), moment(file.receivedAt()),
         moment(file.determinationDueAt()), file.prescreen() == null ? null : file.prescreen().criteriaVersion(),
         file.prescreen() == null ? List.of() : file.prescreen().unmetCriteria(),
-        decided == null ? null : decided.outcome(), decided == null ? null : decided.decidedBy(),
+        decided == null ? null : decided.outcome().name(), decided == null ? null : decided.decidedBy(),
         decided == null ? null : moment(decided.decidedAt()),
         decided == null ? List.of() : decided.approvedLevels(),
-        appeals.find(file.caseId()).map(a -> a.open() ? "open, due " + moment(a.dueAt()) : a.outcome().name())
-            .orElse(null),
+        file.appeal().map(a -> a.open() ? "open, due " + moment(a.dueAt()) : a.outcome().name()).orElse(null),
         procedure.map(ProcedureFile::schedule).map(s -> s.scheduledDate().toString()).orElse(null),
         procedure.map(ProcedureFile::schedule).map(s -> List.copyOf(s.deferredToPcp())).orElse(List.of()),
         procedure.map(ProcedureFile::record).map(r -> r.procedureDate().toString()).orElse(null),
         procedure.map(ProcedureFile::findings).map(ProcedureFile.Findings::codes).orElse(List.of()),
         procedure.map(ProcedureFile::findings).map(ProcedureFile.Findings::codes).orElse(List.of()).stream()
-            .map(code -> PaymentFinding.ofCode(code).map(PaymentFinding::plainLanguage).orElse(code)).toList(),
+            .map(code -> PaymentFinding.ofCode(code).map(f -> f.plainLanguage(terms)).orElse(code)).toList(),
         documents.of(file.caseId()).stream().map(d -> new Document(d.fileName(), d.kind().label(),
             moment(d.uploadedAt()))).toList(),
         followUps.of(file.caseId()).stream().map(this::row).toList(),
@@ -105,7 +107,8 @@ public class CasePage {
 
   private FollowUpRow row(FollowUp f) {
     FollowUp.Scores s = f.scores();
-    return new FollowUpRow(f.milestone().name(), f.dueDate().toString(), f.status().name(), f.deferredToPcp(),
+    return new FollowUpRow(f.milestone().name(), f.dueDate().toString(), f.statusOn(calendar.today()).name(),
+        f.deferredToPcp(),
         s == null ? null : s.contactMethod().name(), s == null ? null : s.painScore(),
         s == null ? null : s.comfortScore(), s == null ? null : s.activityScore());
   }

@@ -44,8 +44,35 @@ public final class CriteriaList {
     return EligibilityCriterion.codes().stream().filter(code -> !codes.contains(code)).toList();
   }
 
-  public static String wording(Collection<String> codes) {
+  /** The criteria in the policy's words, joined for one sentence of a refusal. */
+  public static String wording(Collection<String> codes, PolicyTerms terms) {
     return String.join("; ", codes.stream()
-        .map(code -> EligibilityCriterion.valueOf(code).policyWording()).toList());
+        .map(code -> EligibilityCriterion.valueOf(code).policyWording(terms)).toList());
+  }
+
+  /** The criteria in the policy's words for a form's list ({@code [{"wording": words}]}, one per criterion). */
+  public static ObjectValue wordingList(Collection<String> codes, PolicyTerms terms) {
+    List<java.util.Map<String, String>> rows = new ArrayList<>();
+    for (String code : EligibilityCriterion.inDecisionOrder(codes)) {
+      java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+      row.put("wording", EligibilityCriterion.valueOf(code).policyWording(terms));
+      rows.add(row);
+    }
+    return Variables.objectValue(rows).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+  }
+
+  /**
+   * The criteria as a checklist's options ({@code [{"value": code, "label": words}]}): the reviewers' forms list them
+   * from this variable ({@code valuesKey}), so the forms state the numbers of the case's criteria version.
+   */
+  public static ObjectValue options(PolicyTerms terms) {
+    List<java.util.Map<String, String>> options = new ArrayList<>();
+    for (EligibilityCriterion criterion : EligibilityCriterion.values()) {
+      java.util.Map<String, String> option = new java.util.LinkedHashMap<>();
+      option.put("value", criterion.name());
+      option.put("label", criterion.policyWording(terms));
+      options.add(option);
+    }
+    return Variables.objectValue(options).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
   }
 }

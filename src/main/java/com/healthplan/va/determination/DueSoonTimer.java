@@ -1,5 +1,6 @@
 package com.healthplan.va.determination;
 
+import com.healthplan.va.casefile.AsApplication;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,18 +34,11 @@ class DueSoonTimer {
     if (caller == null) {
       return;
     }
-    var authentication = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    AsApplication.run(identity, () -> {
       for (Job job : management.createJobQuery().processInstanceId(caller.getProcessInstanceId()).timers()
           .activityId(TIMER).list()) {
         management.setJobDuedate(job.getId(), Date.from(escalationAt));
       }
-    } finally {
-      if (authentication != null) {
-        identity.setAuthentication(authentication.getUserId(), authentication.getGroupIds(),
-            authentication.getTenantIds());
-      }
-    }
+    });
   }
 }

@@ -4,13 +4,12 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 
 import com.healthplan.va.casefile.CaseIntake;
 import com.healthplan.va.casefile.CaseRepository;
-import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.deployment.EditableFields;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.intake.IntakeValidator;
-import com.healthplan.va.security.ActingUser;
+import com.healthplan.va.security.TaskSubmission;
 import com.healthplan.va.security.CaseRoles;
 import java.util.HashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The priority of a review task, from the case file: at the top of Tasklist once coordinators were alerted that
- * the determination falls due soon. BPMN: {@code camunda:priority="${reviewPriority.of(execution)}"}.
+ * the round's determination falls due soon. BPMN: {@code camunda:priority="${reviewPriority.of(execution)}"}.
  */
 @Component("reviewPriority")
 public class ReviewPriority {
@@ -24,6 +24,6 @@ public class ReviewPriority {
   }
 
   public int of(DelegateExecution execution) {
-    return cases.get(CaseScope.caseId(execution)).determinationEscalated() ? DUE_SOON : NORMAL;
+    return cases.get(CaseScope.caseId(execution)).currentRound().escalated() ? DUE_SOON : NORMAL;
   }
 }

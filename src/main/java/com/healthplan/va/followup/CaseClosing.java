@@ -1,36 +1,32 @@
 package com.healthplan.va.followup;
 
+import com.healthplan.va.casefile.CaseDecisions;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
-import com.healthplan.va.casefile.CaseStatus;
-import com.healthplan.va.casefile.CaseVariables;
-import com.healthplan.va.casefile.PlanCalendar;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * "Close case": after the last follow-up the case is {@code CLOSED} with an outcome summary: the pain at intake
- * against each milestone's pain, comfort and activity.
+ * "Close case": once the last follow-up and the payment findings are done, the case is {@code CLOSED} with an
+ * outcome summary: the pain at intake against each milestone's pain, comfort and activity.
  */
 @Component
 class CaseClosing {
 
   private final CaseRepository cases;
+  private final CaseDecisions decisions;
   private final FollowUpRepository followUps;
-  private final PlanCalendar calendar;
 
-  CaseClosing(CaseRepository cases, FollowUpRepository followUps, PlanCalendar calendar) {
+  CaseClosing(CaseRepository cases, CaseDecisions decisions, FollowUpRepository followUps) {
     this.cases = cases;
+    this.decisions = decisions;
     this.followUps = followUps;
-    this.calendar = calendar;
   }
 
   void close(DelegateExecution execution) {
     String caseId = CaseScope.caseId(execution);
-    String summary = summary(cases.get(caseId).intake().painScore(), followUps.of(caseId));
-    cases.close(caseId, summary, calendar.now());
-    execution.setVariable(CaseVariables.CASE_STATUS, CaseStatus.CLOSED.name());
+    decisions.close(execution, caseId, summary(cases.get(caseId).intake().painScore(), followUps.of(caseId)));
   }
 
   /** "Pain 8 at intake; 1-week follow-up: pain 5 (-3), comfort 6, activity 5; ..." */

@@ -28,4 +28,21 @@ public record FollowUp(
   public boolean completed() {
     return status == FollowUpStatus.COMPLETED;
   }
+
+  /**
+   * Where the follow-up stands on a day of the plan's calendar, as people read it: done; with the PCP until the
+   * reminders are used up; due on its due day; overdue from the day after, whether or not an alert has gone out yet.
+   */
+  public FollowUpStatus statusOn(LocalDate today) {
+    if (completed()) {
+      return FollowUpStatus.COMPLETED;
+    }
+    if (deferredToPcp) {
+      return pcpOverdueAlerted ? FollowUpStatus.OVERDUE : FollowUpStatus.DEFERRED_TO_PCP;
+    }
+    if (today.isAfter(dueDate)) {
+      return FollowUpStatus.OVERDUE;
+    }
+    return today.isBefore(dueDate) ? FollowUpStatus.SCHEDULED : FollowUpStatus.DUE;
+  }
 }

@@ -20,6 +20,11 @@ public class FollowUpChecks {
     this.settings = settings;
   }
 
+  /** The milestones the phase follows up, in order: the multi-instance subprocess's collection. */
+  public java.util.List<String> milestones() {
+    return java.util.Arrays.stream(FollowUpMilestone.values()).map(Enum::name).toList();
+  }
+
   public boolean deferred(DelegateExecution execution, String milestone) {
     return followUp(execution, milestone).deferredToPcp();
   }

@@ -39,11 +39,16 @@ public class FollowUpClock {
     return startOf(dueDate(execution, milestone).plusDays(1));
   }
 
-  /** ISO 8601 repeating interval: from the end of the due day, every overdue-alert period, until done. */
+  /**
+   * ISO 8601 repeating interval: from the end of the due day, every overdue-alert period, until done; a follow-up
+   * already past its due day when it opens (a procedure recorded late) is chased at once.
+   */
   public String overdueCycle(DelegateExecution execution, String milestone) {
-    LocalDate dayAfter = dueDate(execution, milestone).plusDays(1);
-    return "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dayAfter.atStartOfDay(calendar.zone())
-        .toOffsetDateTime()) + "/" + settings.overdueRepeat();
+    ZonedDateTime endOfDueDay = dueDate(execution, milestone).plusDays(1).atStartOfDay(calendar.zone());
+    ZonedDateTime now = calendar.now().atZone(calendar.zone()).withNano(0);
+    ZonedDateTime first = endOfDueDay.isBefore(now) ? now : endOfDueDay;
+    return "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(first.toOffsetDateTime()) + "/"
+        + settings.overdueRepeat();
   }
 
   /**

@@ -33,11 +33,13 @@ class FollowUpDelegates {
   private final ProcedureRepository procedures;
   private final PcpLinks links;
   private final NoticeMailer mailer;
+  private final FollowUpNotices notices;
   private final TaskService tasks;
   private final PlanCalendar calendar;
 
   FollowUpDelegates(FollowUpRepository followUps, CaseRepository cases, ProcedureRepository procedures,
-      PcpLinks links, NoticeMailer mailer, TaskService tasks, PlanCalendar calendar) {
+      PcpLinks links, NoticeMailer mailer, FollowUpNotices notices, TaskService tasks, PlanCalendar calendar) {
+    this.notices = notices;
     this.followUps = followUps;
     this.cases = cases;
     this.procedures = procedures;
@@ -56,8 +58,8 @@ class FollowUpDelegates {
     Instant now = calendar.now();
     String nonce = links.nonceFor(followUp.caseId(), followUp.milestone());
     followUps.recordPcpRequested(followUp.caseId(), followUp.milestone(), nonce, now);
-    mailer.send(FollowUpNotices.pcpRequest(cases.get(followUp.caseId()), procedureOf(followUp),
-        followUp.milestone(), 0, links.link(followUp.caseId(), followUp.milestone(), nonce, now), calendar));
+    mailer.send(notices.pcpRequest(cases.get(followUp.caseId()), procedureOf(followUp),
+        followUp.milestone(), 0, links.link(followUp.caseId(), followUp.milestone(), nonce, now)));
   }
 
   /** The PCP's report is not in: a reminder with the same link. */
@@ -67,10 +69,10 @@ class FollowUpDelegates {
       return;
     }
     int number = followUps.countPcpReminder(followUp.caseId(), followUp.milestone());
-    mailer.send(FollowUpNotices.pcpRequest(cases.get(followUp.caseId()), procedureOf(followUp),
+    mailer.send(notices.pcpRequest(cases.get(followUp.caseId()), procedureOf(followUp),
         followUp.milestone(), number, links.link(followUp.caseId(), followUp.milestone(), followUp.pcpLinkNonce(),
-            followUp.pcpRequestedAt()), calendar));
-    for (Task task : pcpReportTasks(execution, followUp.milestone())) {
+            followUp.pcpRequestedAt())));
+    for (Task task : pcpReportTasks(followUp)) {
       tasks.setVariableLocal(task.getId(), PcpReportTaskListener.PCP_REMINDERS, number);
     }
   }
@@ -82,12 +84,12 @@ class FollowUpDelegates {
       return;
     }
     CaseFile caseFile = cases.get(followUp.caseId());
-    for (Task task : pcpReportTasks(execution, followUp.milestone())) {
+    for (Task task : pcpReportTasks(followUp)) {
       tasks.setPriority(task.getId(), OVERDUE_PRIORITY);
     }
     int number = followUps.countOverdueAlert(followUp.caseId(), followUp.milestone());
-    mailer.send(FollowUpNotices.overdue(caseFile, procedureOf(followUp), followUps.get(followUp.caseId(),
-        followUp.milestone()), number, calendar));
+    mailer.send(notices.overdue(caseFile, procedureOf(followUp), followUps.get(followUp.caseId(),
+        followUp.milestone()), number));
   }
 
   /** The nurse's follow-up is past its due day: coordinators are alerted (again), the task moves up. */
@@ -97,17 +99,16 @@ class FollowUpDelegates {
       return;
     }
     int number = followUps.countOverdueAlert(followUp.caseId(), followUp.milestone());
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(FollowUpTaskKeys.of(followUp.milestone())).list()) {
+    for (Task task : FollowUpTaskKeys.tasks(tasks, followUp.caseId(), FollowUpTaskKeys.FOLLOW_UP,
+        followUp.milestone())) {
       tasks.setPriority(task.getId(), OVERDUE_PRIORITY);
     }
-    mailer.send(FollowUpNotices.overdue(cases.get(followUp.caseId()), procedureOf(followUp),
-        followUps.get(followUp.caseId(), followUp.milestone()), number, calendar));
+    mailer.send(notices.overdue(cases.get(followUp.caseId()), procedureOf(followUp),
+        followUps.get(followUp.caseId(), followUp.milestone()), number));
   }
 
-  private List<Task> pcpReportTasks(DelegateExecution execution, FollowUpMilestone milestone) {
-    return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(FollowUpTaskKeys.pcpReportOf(milestone)).list();
+  private List<Task> pcpReportTasks(FollowUp followUp) {
+    return FollowUpTaskKeys.tasks(tasks, followUp.caseId(), FollowUpTaskKeys.RECORD_PCP_REPORT, followUp.milestone());
   }
 
   private FollowUp followUpOf(DelegateExecution execution) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import com.healthplan.va.casefile.AsApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,11 +36,6 @@ public class FollowUpReports {
   static final int PCP_NOTE_MAX = 3900;
 
   private static final int CORRELATION_ATTEMPTS = 3;
-
-  /** The message that ends a deferred milestone's wait for the PCP's report. */
-  static String messageOf(FollowUpMilestone milestone) {
-    return "PcpReport_" + milestone.name();
-  }
 
   private final FollowUpRepository followUps;
   private final ProcedureRepository procedures;
@@ -111,8 +107,8 @@ public class FollowUpReports {
       Instant now = calendar.now();
       followUps.acknowledge(valid.claims().caseId(), valid.claims().milestone(), now);
       String day = now.atZone(calendar.zone()).toLocalDate().toString();
-      asApplication(() -> tasks.createTaskQuery().processInstanceBusinessKey(valid.claims().caseId())
-          .taskDefinitionKey(FollowUpTaskKeys.pcpReportOf(valid.claims().milestone())).list()
+      AsApplication.run(identity, () -> FollowUpTaskKeys.tasks(tasks, valid.claims().caseId(),
+              FollowUpTaskKeys.RECORD_PCP_REPORT, valid.claims().milestone())
           .forEach(task -> tasks.setVariableLocal(task.getId(), PcpReportTaskListener.PCP_ACKNOWLEDGED_ON, day)));
     }
     return state;
@@ -145,9 +141,9 @@ public class FollowUpReports {
   }
 
   /**
-   * A coordinator records a report received by fax or phone for a milestone deferred to the PCP, whenever it
-   * arrives (a report before the due day means the PCP is not asked): 409 when the milestone is not deferred (the
-   * nurse records it in Tasklist) or already done.
+   * A report received by fax or phone for any milestone that is due or overdue and not done (a milestone deferred to
+   * the PCP at any time: a report before the due day means the PCP is not asked); it ends the milestone's open task.
+   * 409 when the milestone is not due yet or already done.
    */
   public void recordReceivedReport(String caseId, FollowUpMilestone milestone, Map<String, ?> values, String userId) {
     FieldErrors errors = new FieldErrors();
@@ -158,9 +154,9 @@ public class FollowUpReports {
     if (followUp.completed()) {
       throw new CaseConflictException("The " + milestone.label() + " is already completed.");
     }
-    if (!followUp.deferredToPcp()) {
-      throw new CaseConflictException("The " + milestone.label() + " is not deferred to the PCP; the nurse records "
-          + "it in Tasklist.");
+    if (!followUp.deferredToPcp() && calendar.today().isBefore(followUp.dueDate())) {
+      throw new CaseConflictException("The " + milestone.label() + " is not due until "
+          + calendar.day(followUp.dueDate()) + ".");
     }
     complete(caseId, milestone, scores, userId);
   }
@@ -198,10 +194,11 @@ public class FollowUpReports {
    * milestone (the reminder job running at this moment) is fine: its next check finds the report in the table.
    */
   private void correlateAsApplication(String caseId, FollowUpMilestone milestone) {
-    asApplication(() -> {
+    AsApplication.run(identity, () -> {
       for (int attempt = 1; ; attempt++) {
         try {
-          runtime.createMessageCorrelation(messageOf(milestone)).processInstanceBusinessKey(caseId).correlateAll();
+          runtime.createMessageCorrelation(CaseVariables.FOLLOW_UP_REPORTED_MESSAGE).processInstanceBusinessKey(caseId)
+              .localVariableEquals(CaseVariables.MILESTONE, milestone.name()).correlateAll();
           return;
         } catch (OptimisticLockingException concurrent) {
           // a coordinator's submit or a reminder job touched the phase at the same moment: try again
@@ -211,19 +208,6 @@ public class FollowUpReports {
         }
       }
     });
-  }
-
-  /** Runs an engine call in the application's name, not the caller's, and restores the caller afterwards. */
-  private void asApplication(Runnable call) {
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      call.run();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());
-      }
-    }
   }
 
   /**

@@ -5,7 +5,7 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.determination.TaskSubmission;
+import com.healthplan.va.security.TaskSubmission;
 import com.healthplan.va.security.CaseRoles;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -42,6 +42,7 @@ class FollowUpTaskListener implements TaskListener {
   private void opened(DelegateTask task, FollowUpMilestone milestone) {
     String caseId = CaseScope.caseId(task);
     FollowUp followUp = followUps.get(caseId, milestone);
+    task.setName(milestone.label()); // the milestone is modelled once; its task is named for it in Tasklist
     if (followUp.status() != FollowUpStatus.OVERDUE) {
       followUps.enter(caseId, milestone, FollowUpStatus.DUE);
     }
@@ -53,6 +54,7 @@ class FollowUpTaskListener implements TaskListener {
         "Only a utilization-management nurse may record a follow-up.");
     FollowUp.Scores scores = FollowUpScores.read(submission.in());
     submission.errors().throwIfAny();
+    // false: a report received by fax or phone came in first (its message is on its way); it stands
     followUps.complete(submission.caseId(), milestone, scores, submission.user().userId(), calendar.now());
   }
 }

@@ -1,7 +1,6 @@
 package com.healthplan.va.followup;
 
 import com.healthplan.va.casefile.CaseConflictException;
-import com.healthplan.va.determination.NoticeContent;
 import com.healthplan.va.input.FieldError;
 import com.healthplan.va.input.InvalidCaseInputException;
 import com.healthplan.va.security.ClientAddress;
@@ -36,9 +35,12 @@ class PcpReportPage {
   private final PcpPageThrottle throttle;
   private final TemplateEngine pages = new TemplateEngine();
 
-  PcpReportPage(FollowUpReports reports, PcpPageThrottle throttle) {
+  private final com.healthplan.va.casefile.PlanCalendar calendar;
+
+  PcpReportPage(FollowUpReports reports, PcpPageThrottle throttle, com.healthplan.va.casefile.PlanCalendar calendar) {
     this.reports = reports;
     this.throttle = throttle;
+    this.calendar = calendar;
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/pcp/");
     resolver.setSuffix(".html");
@@ -107,11 +109,11 @@ class PcpReportPage {
       model.put("token", token);
       model.put("caseId", valid.caseFile().caseId());
       model.put("patientInitials", valid.caseFile().patientInitials());
-      model.put("patientBirthDate", NoticeContent.day(valid.caseFile().intake().patientBirthDate()));
+      model.put("patientBirthDate", calendar.day(valid.caseFile().intake().patientBirthDate()));
       model.put("procedure", valid.caseFile().intake().procedureType().label());
-      model.put("procedureDate", NoticeContent.day(valid.procedure().record().procedureDate()));
+      model.put("procedureDate", calendar.day(valid.procedure().record().procedureDate()));
       model.put("milestone", valid.followUp().milestone().label());
-      model.put("dueDate", NoticeContent.day(valid.followUp().dueDate()));
+      model.put("dueDate", calendar.day(valid.followUp().dueDate()));
       model.put("acknowledged", valid.followUp().pcpAcknowledgedAt() != null);
       model.put("entered", entered);
       model.put("errors", errors);

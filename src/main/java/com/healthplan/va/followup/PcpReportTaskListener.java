@@ -6,7 +6,7 @@ import static com.healthplan.va.casefile.CaseVariables.MILESTONE;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.determination.TaskSubmission;
+import com.healthplan.va.security.TaskSubmission;
 import com.healthplan.va.security.CaseRoles;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -37,6 +37,18 @@ public final class RefusedInput {
     return refusal;
   }
 
+  /**
+   * Records a request refused by the case's rules (a conflict with its state, not bad input) for the current
+   * request, so that the HTTP layer answers 409 with its message.
+   */
+  public static <T extends RuntimeException> T recordConflict(T conflict) {
+    Scope scope = CURRENT.get();
+    if (scope != null && scope.refusal == null) {
+      scope.conflict = conflict;
+    }
+    return conflict;
+  }
+
   /** The refused field names, as safe to log: names only, never values. */
   public static List<String> fieldsOf(InvalidCaseInputException refusal) {
     return refusal.errors().stream().map(FieldError::field)
@@ -52,14 +64,19 @@ public final class RefusedInput {
   /** Whether input was refused in the current request (its engine error logs are then routine, not failures). */
   static boolean isRecorded() {
     Scope scope = CURRENT.get();
-    return scope != null && scope.refusal != null;
+    return scope != null && (scope.refusal != null || scope.conflict != null);
   }
 
   static final class Scope {
     private InvalidCaseInputException refusal;
+    private RuntimeException conflict;
 
     Optional<InvalidCaseInputException> refusal() {
       return Optional.ofNullable(refusal);
+    }
+
+    Optional<RuntimeException> conflict() {
+      return Optional.ofNullable(conflict);
     }
   }
 }

@@ -50,13 +50,28 @@ public class RefusedInputResponseFilter extends OncePerRequestFilter {
       RefusedInput.close();
     }
     Optional<InvalidCaseInputException> refusal = scope.refusal();
+    Optional<RuntimeException> conflict = scope.conflict();
     if (refusal.isPresent() && buffered.getStatus() >= HttpStatus.BAD_REQUEST.value()) {
       buffered.resetBuffer();
       writeRefusal(buffered, refusal.get());
       LOG.warn("Refused input: {} {} fields {}", request.getMethod(), RefusedInput.pathOf(request),
           RefusedInput.fieldsOf(refusal.get()));
+    } else if (conflict.isPresent() && buffered.getStatus() >= HttpStatus.BAD_REQUEST.value()) {
+      buffered.resetBuffer();
+      writeConflict(buffered, conflict.get());
+      LOG.warn("Refused by the case's rules: {} {}", request.getMethod(), RefusedInput.pathOf(request));
     }
     buffered.copyBodyToResponse();
+  }
+
+  private void writeConflict(HttpServletResponse response, RuntimeException conflict) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "CaseConflictException");
+    body.put("message", conflict.getMessage());
+    response.setStatus(HttpStatus.CONFLICT.value());
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getOutputStream().write(json.writeValueAsBytes(body));
   }
 
   private void writeRefusal(HttpServletResponse response, InvalidCaseInputException refusal) throws IOException {

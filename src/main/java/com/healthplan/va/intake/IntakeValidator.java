@@ -49,7 +49,7 @@ public class IntakeValidator {
   /** The intake fields of the contract, in its order. */
   public static final List<String> FIELDS = List.of(MEMBER_ID, PATIENT_NAME, PATIENT_BIRTH_DATE,
       REQUESTING_PROVIDER_NAME, REQUESTING_PROVIDER_NPI, REQUESTING_PROVIDER_EMAIL, PCP_NAME, PCP_EMAIL,
-      PCP_PHONE, MEMBER_EMAIL, MEMBER_ADDRESS, PROCEDURE_TYPE, REQUEST_DATE, URGENCY, FRACTURE_LEVELS, FRACTURE_DATE, IMAGING_MODALITY,
+      PCP_PHONE, MEMBER_EMAIL, MEMBER_ADDRESS, PATIENT_PHONE, PROCEDURE_TYPE, REQUEST_DATE, URGENCY, FRACTURE_LEVELS, FRACTURE_DATE, IMAGING_MODALITY,
       IMAGING_DATE, PAIN_SCORE, PAIN_INTERFERES_WITH_ADLS, ADLS_PREVIOUSLY_INDEPENDENT, CONSERVATIVE_CARE_FAILED,
       INTERVENTIONS_ATTEMPTED, UNSTABLE_FRACTURE, ACTIVE_INFECTION, UNCORRECTED_COAGULOPATHY, BONE_RETROPULSION,
       RADICULAR_SYMPTOMS, SPINAL_TUMOR_OR_CORD_COMPRESSION, MATERIAL_ALLERGY_OR_CONTRAINDICATION,
@@ -77,7 +77,45 @@ public class IntakeValidator {
   public CaseIntake validateFacts(Map<String, ?> submitted, FieldErrors errors) {
     SubmittedValues in = new SubmittedValues(submitted, errors);
     LocalDate today = calendar.today();
+    Member member = member(in, today);
+    Providers providers = providers(in);
+    Request request = request(in, today);
+    Fracture fracture = fracture(in, request.requestDate() != null ? request.requestDate() : today, member.birthDate());
+    Pain pain = pain(in);
+    Exclusions exclusions = exclusions(in);
+    errors.throwIfAny();
+    return new CaseIntake(member.memberId(), member.patientName(), member.birthDate(), providers.name(),
+        providers.npi(), providers.email(), providers.pcpName(), providers.pcpEmail(), providers.pcpPhone(),
+        member.email(), member.address(), member.phone(), request.procedureType(), request.requestDate(),
+        request.urgency(), fracture.levels(), fracture.date(), fracture.modality(), fracture.imagingDate(),
+        pain.score(), pain.interferes(), pain.independent(), pain.conservativeCareFailed(), pain.interventions(),
+        exclusions.unstable(), exclusions.infection(), exclusions.coagulopathy(), exclusions.retropulsion(),
+        exclusions.radicular(), exclusions.tumor(), exclusions.allergy(), exclusions.otherGenerators());
+  }
 
+  private record Member(String memberId, String patientName, LocalDate birthDate, String email, String address,
+      String phone) {
+  }
+
+  private record Providers(String name, String npi, String email, String pcpName, String pcpEmail, String pcpPhone) {
+  }
+
+  private record Request(ProcedureType procedureType, LocalDate requestDate, Urgency urgency) {
+  }
+
+  private record Fracture(List<String> levels, LocalDate date, ImagingModality modality, LocalDate imagingDate) {
+  }
+
+  private record Pain(Integer score, Boolean interferes, Boolean independent, Boolean conservativeCareFailed,
+      String interventions) {
+  }
+
+  private record Exclusions(Boolean unstable, Boolean infection, Boolean coagulopathy, Boolean retropulsion,
+      Boolean radicular, Boolean tumor, Boolean allergy, Boolean otherGenerators) {
+  }
+
+  private static Member member(SubmittedValues in, LocalDate today) {
+    FieldErrors errors = in.errors();
     String memberId = in.text(MEMBER_ID, "Member ID", 40, true);
     if (memberId != null && !MEMBER_ID_PATTERN.matcher(memberId).matches()) {
       errors.add(MEMBER_ID, "Member ID may contain only letters, digits and hyphens (at most 40).");
@@ -91,23 +129,28 @@ public class IntakeValidator {
       errors.add(PATIENT_BIRTH_DATE, "Patient date of birth must not be before 1900-01-01.");
       birthDate = null;
     }
+    String email = email(in, MEMBER_EMAIL, "Member e-mail", false);
+    String address = in.lines(MEMBER_ADDRESS, "Member postal address", MAX_ADDRESS, false);
+    String phone = phone(in, PATIENT_PHONE, "Patient telephone");
+    return new Member(memberId, patientName, birthDate, email, address, phone);
+  }
 
-    String providerName = in.text(REQUESTING_PROVIDER_NAME, "Requesting provider name", MAX_NAME, true);
+  private static Providers providers(SubmittedValues in) {
+    String name = in.text(REQUESTING_PROVIDER_NAME, "Requesting provider name", MAX_NAME, true);
     String npi = in.text(REQUESTING_PROVIDER_NPI, "Requesting provider NPI", 10, true);
     if (npi != null && !NationalProviderIdentifier.isValid(npi)) {
-      errors.add(REQUESTING_PROVIDER_NPI,
+      in.errors().add(REQUESTING_PROVIDER_NPI,
           "Requesting provider NPI must be 10 digits with a valid check digit; please check for a typing error.");
     }
-    String providerEmail = email(in, REQUESTING_PROVIDER_EMAIL, "Requesting provider e-mail", true);
+    String email = email(in, REQUESTING_PROVIDER_EMAIL, "Requesting provider e-mail", true);
     String pcpName = in.text(PCP_NAME, "PCP name", MAX_NAME, true);
     String pcpEmail = email(in, PCP_EMAIL, "PCP e-mail", true);
-    String pcpPhone = in.text(PCP_PHONE, "PCP phone", MAX_PHONE, false);
-    if (pcpPhone != null && !PHONE_PATTERN.matcher(pcpPhone).matches()) {
-      errors.add(PCP_PHONE, "PCP phone may contain only digits, spaces and + ( ) . - x (7 to 30 characters).");
-    }
-    String memberEmail = email(in, MEMBER_EMAIL, "Member e-mail", false);
-    String memberAddress = in.lines(MEMBER_ADDRESS, "Member postal address", MAX_ADDRESS, false);
+    String pcpPhone = phone(in, PCP_PHONE, "PCP phone");
+    return new Providers(name, npi, email, pcpName, pcpEmail, pcpPhone);
+  }
 
+  private static Request request(SubmittedValues in, LocalDate today) {
+    FieldErrors errors = in.errors();
     ProcedureType procedureType = in.choice(PROCEDURE_TYPE, "Procedure", ProcedureType.class, true);
     LocalDate requestDate = in.day(REQUEST_DATE, "Request date", false);
     if (requestDate == null && !errors.has(REQUEST_DATE)) {
@@ -121,46 +164,61 @@ public class IntakeValidator {
     if (urgency == null && !errors.has(URGENCY)) {
       urgency = Urgency.STANDARD;
     }
+    return new Request(procedureType, requestDate, urgency);
+  }
 
-    List<String> levels = fractureLevels(in);
-    LocalDate latestClinicalDate = requestDate != null ? requestDate : today;
-    LocalDate fractureDate = clinicalDay(in, FRACTURE_DATE, "Fracture date", true, latestClinicalDate, birthDate);
+  /** The fracture and its imaging: dates on or before the request, after birth, the imaging not before the fracture. */
+  private static Fracture fracture(SubmittedValues in, LocalDate latest, LocalDate birthDate) {
+    List<String> levels = SpinalLevel.read(in, FRACTURE_LEVELS, "Fracture levels", true);
+    LocalDate fractureDate = clinicalDay(in, FRACTURE_DATE, "Fracture date", latest, birthDate);
     ImagingModality modality = in.choice(IMAGING_MODALITY, "Imaging that confirmed the fracture",
         ImagingModality.class, true);
     // without confirming imaging there is no imaging date: one sent along (a form's hidden field, an old value)
     // is not kept
     LocalDate imagingDate = null;
     if (modality != null && modality != ImagingModality.NONE) {
-      imagingDate = clinicalDay(in, IMAGING_DATE, "Imaging date", true, latestClinicalDate, birthDate);
+      imagingDate = clinicalDay(in, IMAGING_DATE, "Imaging date", latest, birthDate);
+      if (imagingDate != null && fractureDate != null && imagingDate.isBefore(fractureDate)) {
+        in.errors().add(IMAGING_DATE, "Imaging date must not be before the fracture date: the imaging confirms the "
+            + "fracture.");
+        imagingDate = null;
+      }
     }
+    return new Fracture(levels, fractureDate, modality, imagingDate);
+  }
 
-    Integer painScore = in.wholeNumber(PAIN_SCORE, "Pain score (VAS)", 0, 10);
+  private static Pain pain(SubmittedValues in) {
+    Integer score = in.wholeNumber(PAIN_SCORE, "Pain score (VAS)", 0, 10);
     Boolean interferes = in.yesNo(PAIN_INTERFERES_WITH_ADLS, "Pain interferes with activities of daily living");
     Boolean independent = in.yesNo(ADLS_PREVIOUSLY_INDEPENDENT, "Activities of daily living previously independent");
-    Boolean conservativeCareFailed = in.yesNo(CONSERVATIVE_CARE_FAILED,
-        "Pain refractory to non-invasive pain intervention(s)");
-    String interventions = in.note(INTERVENTIONS_ATTEMPTED, "Interventions attempted",
-        Boolean.TRUE.equals(conservativeCareFailed));
+    Boolean failed = in.yesNo(CONSERVATIVE_CARE_FAILED, "Pain refractory to non-invasive pain intervention(s)");
+    String interventions = in.note(INTERVENTIONS_ATTEMPTED, "Interventions attempted", Boolean.TRUE.equals(failed));
+    return new Pain(score, interferes, independent, failed, interventions);
+  }
 
-    Boolean unstable = in.yesNo(UNSTABLE_FRACTURE, "Unstable fracture or stabilization procedure required");
-    Boolean infection = in.yesNo(ACTIVE_INFECTION, "Osteomyelitis or any other active infection, including UTI");
-    Boolean coagulopathy = in.yesNo(UNCORRECTED_COAGULOPATHY, "Uncorrected coagulation disorder");
-    Boolean retropulsion = in.yesNo(BONE_RETROPULSION, "Bone fragment retropulsion");
-    Boolean radicular = in.yesNo(RADICULAR_SYMPTOMS, "Radicular symptoms related to the VCF level");
-    Boolean tumor = in.yesNo(SPINAL_TUMOR_OR_CORD_COMPRESSION,
-        "Painful metastases to other areas of the spine, spinal cord compression, primary bone tumor "
-            + "or solitary plasmacytoma");
-    Boolean allergy = in.yesNo(MATERIAL_ALLERGY_OR_CONTRAINDICATION,
-        "Known allergy to any of the materials, or any condition that is a contraindication in the FDA labeling");
-    Boolean otherGenerators = in.yesNo(OTHER_SPINAL_PAIN_GENERATORS,
-        "Foraminal stenosis or other spinal degenerative disease, facet arthropathy or other significant "
-            + "coexisting spinal or bony pain generators");
+  private static Exclusions exclusions(SubmittedValues in) {
+    return new Exclusions(
+        in.yesNo(UNSTABLE_FRACTURE, "Unstable fracture or stabilization procedure required"),
+        in.yesNo(ACTIVE_INFECTION, "Osteomyelitis or any other active infection, including UTI"),
+        in.yesNo(UNCORRECTED_COAGULOPATHY, "Uncorrected coagulation disorder"),
+        in.yesNo(BONE_RETROPULSION, "Bone fragment retropulsion"),
+        in.yesNo(RADICULAR_SYMPTOMS, "Radicular symptoms related to the VCF level"),
+        in.yesNo(SPINAL_TUMOR_OR_CORD_COMPRESSION, "Painful metastases to other areas of the spine, spinal cord "
+            + "compression, primary bone tumor or solitary plasmacytoma"),
+        in.yesNo(MATERIAL_ALLERGY_OR_CONTRAINDICATION, "Known allergy to any of the materials, or any condition that "
+            + "is a contraindication in the FDA labeling"),
+        in.yesNo(OTHER_SPINAL_PAIN_GENERATORS, "Foraminal stenosis or other spinal degenerative disease, facet "
+            + "arthropathy or other significant coexisting spinal or bony pain generators"));
+  }
 
-    errors.throwIfAny();
-    return new CaseIntake(memberId, patientName, birthDate, providerName, npi, providerEmail, pcpName, pcpEmail,
-        pcpPhone, memberEmail, memberAddress, procedureType, requestDate, urgency, levels, fractureDate, modality, imagingDate, painScore,
-        interferes, independent, conservativeCareFailed, interventions, unstable, infection, coagulopathy,
-        retropulsion, radicular, tumor, allergy, otherGenerators);
+  /** An optional telephone number: digits, spaces and + ( ) . - x. */
+  private static String phone(SubmittedValues in, String field, String label) {
+    String phone = in.text(field, label, MAX_PHONE, false);
+    if (phone != null && !PHONE_PATTERN.matcher(phone).matches()) {
+      in.errors().add(field, label + " may contain only digits, spaces and + ( ) . - x (7 to 30 characters).");
+      return null;
+    }
+    return phone;
   }
 
   /** An address the pattern accepts and the mailer can send to (RFC 822 syntax: no "..", no trailing dot). */
@@ -183,9 +241,9 @@ public class IntakeValidator {
   }
 
   /** A clinical date: on or before the request date, and not before the patient was born. */
-  private static LocalDate clinicalDay(SubmittedValues in, String field, String label, boolean required,
-      LocalDate latest, LocalDate birthDate) {
-    LocalDate day = in.day(field, label, required);
+  private static LocalDate clinicalDay(SubmittedValues in, String field, String label, LocalDate latest,
+      LocalDate birthDate) {
+    LocalDate day = in.day(field, label, true);
     if (day == null) {
       return null;
     }
@@ -200,7 +258,4 @@ public class IntakeValidator {
     return day;
   }
 
-  private static List<String> fractureLevels(SubmittedValues in) {
-    return SpinalLevel.read(in, FRACTURE_LEVELS, "Fracture levels", true);
-  }
 }

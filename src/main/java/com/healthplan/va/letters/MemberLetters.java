@@ -64,9 +64,18 @@ public class MemberLetters {
     model.putIfAbsent("levels", String.join(", ", caseFile.intake().fractureLevels()));
     model.putIfAbsent("notApprovedLevels", "");
     model.put("planName", plan.planName());
+    model.put("planAddress", plan.address());
     model.put("umPhone", plan.umPhone());
+    model.put("languageAssistance", plan.languageAssistance());
+    model.put("nonDiscrimination", plan.nonDiscrimination());
+    // the member's own letter: to the member by name, at the address on file
+    model.put("memberName", caseFile.intake().patientName());
     model.put("address", caseFile.intake().memberAddress() == null ? "" : caseFile.intake().memberAddress());
     model.putIfAbsent("reasons", List.of());
+    model.putIfAbsent("reviewerName", "A doctor who works for us");
+    model.putIfAbsent("validThrough", "");
+    model.putIfAbsent("appealBy", "");
+    model.putIfAbsent("expeditedAppealTurnaround", "");
     byte[] pdf = pdf(render(model));
     String documentId = UUID.nameUUIDFromBytes((caseFile.caseId() + "|" + letter + "|" + sequence)
         .getBytes(StandardCharsets.UTF_8)).toString();
@@ -82,7 +91,7 @@ public class MemberLetters {
 
   /** A date as the member's letter writes it. */
   public String day(LocalDate day) {
-    return DAY.format(day);
+    return day == null ? "" : DAY.format(day);
   }
 
   private String render(Map<String, Object> model) {

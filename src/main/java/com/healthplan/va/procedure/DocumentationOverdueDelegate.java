@@ -26,14 +26,16 @@ class DocumentationOverdueDelegate implements JavaDelegate {
   private final CaseRepository cases;
   private final TaskService tasks;
   private final NoticeMailer mailer;
+  private final ProcedureNotices notices;
   private final PlanCalendar calendar;
 
   DocumentationOverdueDelegate(ProcedureRepository procedures, CaseRepository cases, TaskService tasks,
-      NoticeMailer mailer, PlanCalendar calendar) {
+      NoticeMailer mailer, ProcedureNotices notices, PlanCalendar calendar) {
     this.procedures = procedures;
     this.cases = cases;
     this.tasks = tasks;
     this.mailer = mailer;
+    this.notices = notices;
     this.calendar = calendar;
   }
 
@@ -48,6 +50,6 @@ class DocumentationOverdueDelegate implements JavaDelegate {
         .taskDefinitionKey("UserTask_ReviewDocumentation").list()) {
       tasks.setPriority(task.getId(), OVERDUE_PRIORITY);
     }
-    mailer.send(ProcedureNotices.documentationOverdue(cases.get(caseId), procedures.get(caseId), calendar));
+    mailer.send(notices.documentationOverdue(cases.get(caseId), procedures.get(caseId)));
   }
 }

@@ -5,7 +5,7 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.CaseStatusUpdater;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.determination.TaskSubmission;
+import com.healthplan.va.security.TaskSubmission;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.CaseRoles;

@@ -1,5 +1,6 @@
 package com.healthplan.va.procedure;
 
+import com.healthplan.va.criteria.PolicyTerms;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Optional;
 /**
  * The payment limits of the policy applied to a procedure record, identified by the contract's payment-finding
  * codes and in the order of the decision {@code vaPaymentLimits}. When a finding applies is decided by the DMN
- * table only; this enum carries the words: the policy's own, and a plain sentence for coordinators. A finding
- * never refuses the record: it states what is not payable and why.
+ * table only; this enum carries the words: the policy's own, and a plain sentence for coordinators, each naming the
+ * policy's numbers for {@link PolicyTerms} to fill from their cells. A finding never refuses the record: it states
+ * what is not payable and why.
  */
 public enum PaymentFinding {
   PERFORMED_BEFORE_AUTHORIZATION(
@@ -20,14 +22,17 @@ public enum PaymentFinding {
       "Only the levels approved in the prior authorization are payable",
       "A treated level was not approved in the prior authorization, or the levels are not recorded."),
   MORE_THAN_3_LEVELS_TREATED(
-      "3 or fewer levels per procedure",
-      "More than 3 levels were treated in one procedure, or the levels are not recorded."),
-  /** The number of days is the plan's setting, kept in one cell of the DMN table; a test ties the two. */
+      "{maxLevels} or fewer levels per procedure",
+      "More than {maxLevels} levels were treated in one procedure, or the levels are not recorded."),
+  FRACTURE_OLDER_THAN_4_MONTHS_AT_PROCEDURE(
+      "Vertebral compression fracture (VCF) {fractureAge} old or less",
+      "On the day of the procedure the fracture was more than {fractureAge} old, or a date is missing."),
+  /** The number of days is the plan's, kept in one cell of the DMN table. */
   PERFORMED_TOO_SOON_WITHOUT_RATIONALE(
-      "Not payable when performed immediately following an acute compression fracture (the plan: within 21 days "
-          + "of it), unless the provider documents the rationale for not waiting",
-      "The procedure was performed less than 21 days after the fracture (or a date is missing), and the provider "
-          + "did not document why it could not wait."),
+      "Not payable when performed immediately following an acute compression fracture (the plan: within "
+          + "{minDays} days of it), unless the provider documents the rationale for not waiting",
+      "The procedure was performed less than {minDays} days after the fracture (or a date is missing), and the "
+          + "provider did not document why it could not wait."),
   NO_REAL_TIME_IMAGING_GUIDANCE(
       "Procedure must be performed with CT or fluoroscopic, real-time imaging guidance",
       "The record does not show CT or fluoroscopic real-time imaging guidance."),
@@ -62,13 +67,13 @@ public enum PaymentFinding {
   }
 
   /** The requirement or limitation as the policy states it. */
-  public String policyWording() {
-    return policyWording;
+  public String policyWording(PolicyTerms terms) {
+    return terms.fill(policyWording);
   }
 
   /** What the finding means, in a short plain sentence for coordinators. */
-  public String plainLanguage() {
-    return plainLanguage;
+  public String plainLanguage(PolicyTerms terms) {
+    return terms.fill(plainLanguage);
   }
 
   public static Optional<PaymentFinding> ofCode(String code) {

@@ -3,7 +3,7 @@ package com.healthplan.va.procedure;
 import static com.healthplan.va.casefile.CaseVariables.PAYMENT_FINDINGS_NOTE;
 
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.determination.TaskSubmission;
+import com.healthplan.va.security.TaskSubmission;
 import com.healthplan.va.documents.CaseDocuments;
 import com.healthplan.va.documents.DocumentKind;
 import com.healthplan.va.documents.DocumentSummary;

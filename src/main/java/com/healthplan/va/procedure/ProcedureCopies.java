@@ -2,9 +2,12 @@ package com.healthplan.va.procedure;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.criteria.PolicyDecisions;
+import com.healthplan.va.criteria.PolicyTerms;
 import com.healthplan.va.documents.CaseDocumentCopies;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,14 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcedureCopies {
 
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
-
   private final PlanCalendar calendar;
   private final CaseDocumentCopies documents;
+  private final CaseRepository cases;
+  private final PolicyDecisions policy;
 
-  ProcedureCopies(PlanCalendar calendar, CaseDocumentCopies documents) {
+  ProcedureCopies(PlanCalendar calendar, CaseDocumentCopies documents, CaseRepository cases, PolicyDecisions policy) {
     this.calendar = calendar;
     this.documents = documents;
+    this.cases = cases;
+    this.policy = policy;
   }
 
   void copy(VariableScope scope, ProcedureFile file) {
@@ -41,7 +46,7 @@ class ProcedureCopies {
         .map(code -> DocumentationItem.valueOf(code).policyWording()).toList()));
     scope.setVariable(DOCUMENTATION_REQUEST_COUNT, documentation.requestCount());
     scope.setVariable(DOCUMENTATION_REQUESTED_AT, documentation.requestedAt() == null ? null
-        : MINUTE.format(documentation.requestedAt().atZone(calendar.zone())));
+        : calendar.moment(documentation.requestedAt()));
     scope.setVariable(DOCUMENTATION_DUE_AT, Date.from(documentation.dueAt()));
     scope.setVariable(DOCUMENTATION_NOTE, documentation.note());
     ProcedureFile.Schedule schedule = file.schedule();
@@ -54,12 +59,14 @@ class ProcedureCopies {
     }
     ProcedureFile.Findings findings = file.findings();
     if (findings != null) {
+      CaseFile caseFile = cases.get(file.caseId());
+      PolicyTerms terms = policy.terms(caseFile.prescreen() == null ? null : caseFile.prescreen().criteriaVersion());
       scope.setVariable(PAYMENT_FINDINGS, list(findings.codes()));
       List<Map<String, String>> worded = new ArrayList<>();
       for (String code : findings.codes()) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("code", code);
-        row.put("wording", PaymentFinding.valueOf(code).plainLanguage());
+        row.put("wording", PaymentFinding.valueOf(code).plainLanguage(terms));
         worded.add(row);
       }
       scope.setVariable(PAYMENT_FINDINGS_LIST, json(worded));

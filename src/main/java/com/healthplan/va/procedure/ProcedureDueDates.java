@@ -1,5 +1,6 @@
 package com.healthplan.va.procedure;
 
+import com.healthplan.va.casefile.CaseLifecycle;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.casefile.PlanCalendar;
@@ -17,22 +18,25 @@ import org.springframework.stereotype.Component;
 public class ProcedureDueDates {
 
   private final CaseRepository cases;
+  private final CaseLifecycle lifecycle;
   private final ProcedureRepository procedures;
   private final DocumentationDeadline deadline;
   private final PlanCalendar calendar;
 
-  ProcedureDueDates(CaseRepository cases, ProcedureRepository procedures, DocumentationDeadline deadline,
-      PlanCalendar calendar) {
+  ProcedureDueDates(CaseRepository cases, CaseLifecycle lifecycle, ProcedureRepository procedures,
+      DocumentationDeadline deadline, PlanCalendar calendar) {
     this.cases = cases;
+    this.lifecycle = lifecycle;
     this.procedures = procedures;
     this.deadline = deadline;
     this.calendar = calendar;
   }
 
-  /** Schedule by the last day on which the fracture is at most 4 months old (the policy's limit). */
+  /** Schedule by the last day the approval in force covers (the day it is valid through). */
   public Date schedule(DelegateExecution execution) {
-    LocalDate fracture = cases.get(CaseScope.caseId(execution)).intake().fractureDate();
-    return endOf(fracture.plusMonths(4));
+    LocalDate validThrough = lifecycle.authorization(cases.get(CaseScope.caseId(execution)))
+        .map(CaseLifecycle.Authorization::validThrough).orElse(calendar.today());
+    return endOf(validThrough == null ? calendar.today() : validThrough);
   }
 
   /** Record by the end of the scheduled day. */

@@ -5,7 +5,8 @@ import static com.healthplan.va.casefile.CaseVariables.*;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.CaseStatusUpdater;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.determination.TaskSubmission;
+import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.security.TaskSubmission;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.CaseRoles;
@@ -25,13 +26,15 @@ import org.springframework.stereotype.Component;
 class ProcedureRecordListener implements TaskListener {
 
   private final ProcedureRepository procedures;
+  private final CaseRepository cases;
   private final CaseStatusUpdater caseStatuses;
   private final Withdrawals withdrawals;
   private final PlanCalendar calendar;
 
-  ProcedureRecordListener(ProcedureRepository procedures, CaseStatusUpdater caseStatuses, Withdrawals withdrawals,
-      PlanCalendar calendar) {
+  ProcedureRecordListener(ProcedureRepository procedures, CaseRepository cases, CaseStatusUpdater caseStatuses,
+      Withdrawals withdrawals, PlanCalendar calendar) {
     this.procedures = procedures;
+    this.cases = cases;
     this.caseStatuses = caseStatuses;
     this.withdrawals = withdrawals;
     this.calendar = calendar;
@@ -52,7 +55,8 @@ class ProcedureRecordListener implements TaskListener {
     DelegateExecution scope = task.getExecution();
     switch (decision) {
       case RECORD -> {
-        ProcedureRecord record = ProcedureRecordValidator.read(in, calendar.today());
+        ProcedureRecord record = ProcedureRecordValidator.read(in, calendar.today(),
+            cases.get(caseId).intake().fractureDate());
         errors.throwIfAny();
         procedures.recordProcedure(caseId, record.recordedBy(userId, now));
         caseStatuses.enter(scope, caseId, CaseStatus.IN_FOLLOW_UP);

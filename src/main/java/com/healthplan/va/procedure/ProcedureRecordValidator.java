@@ -17,11 +17,13 @@ final class ProcedureRecordValidator {
   private ProcedureRecordValidator() {
   }
 
-  /** The record, or null with the errors in {@code in}. */
-  static ProcedureRecord read(SubmittedValues in, LocalDate today) {
+  /** The record, or null with the errors in {@code in}; a procedure is performed after its fracture, not later than today. */
+  static ProcedureRecord read(SubmittedValues in, LocalDate today, LocalDate fractureDate) {
     LocalDate date = in.day(PROCEDURE_DATE, "Date performed", true);
     if (date != null && date.isAfter(today)) {
       in.errors().add(PROCEDURE_DATE, "Date performed cannot be in the future.");
+    } else if (date != null && fractureDate != null && date.isBefore(fractureDate)) {
+      in.errors().add(PROCEDURE_DATE, "Date performed cannot be before the fracture (" + fractureDate + ").");
     }
     List<String> treated = SpinalLevel.read(in, LEVELS_TREATED, "Levels treated", true);
     ImagingGuidance guidance = in.choice(IMAGING_GUIDANCE, "Real-time imaging guidance", ImagingGuidance.class,

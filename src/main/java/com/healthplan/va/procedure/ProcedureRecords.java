@@ -45,9 +45,10 @@ public class ProcedureRecords {
     FieldErrors errors = new FieldErrors();
     body.keySet().stream().filter(field -> !FIELDS.contains(field)).sorted()
         .forEach(field -> errors.add(field, "This is not a field of the procedure record."));
-    ProcedureRecord record = ProcedureRecordValidator.read(new SubmittedValues(body, errors), calendar.today());
-    errors.throwIfAny();
     CaseFile caseFile = cases.get(caseId);
+    ProcedureRecord record = ProcedureRecordValidator.read(new SubmittedValues(body, errors), calendar.today(),
+        caseFile.intake().fractureDate());
+    errors.throwIfAny();
     if (caseFile.status() != CaseStatus.SCHEDULED) {
       throw new CaseConflictException("A procedure is recorded only for a scheduled case; this case is "
           + caseFile.status() + ".");

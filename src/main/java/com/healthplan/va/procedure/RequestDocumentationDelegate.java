@@ -22,10 +22,12 @@ class RequestDocumentationDelegate implements JavaDelegate {
   private final ProcedureCopies copies;
   private final DocumentationDeadline deadline;
   private final NoticeMailer mailer;
+  private final ProcedureNotices notices;
   private final PlanCalendar calendar;
 
   RequestDocumentationDelegate(ProcedureRepository procedures, CaseRepository cases, ProcedureCopies copies,
-      DocumentationDeadline deadline, NoticeMailer mailer, PlanCalendar calendar) {
+      DocumentationDeadline deadline, NoticeMailer mailer, ProcedureNotices notices, PlanCalendar calendar) {
+    this.notices = notices;
     this.procedures = procedures;
     this.cases = cases;
     this.copies = copies;
@@ -41,6 +43,6 @@ class RequestDocumentationDelegate implements JavaDelegate {
     procedures.recordDocumentationRequested(caseId, now, deadline.from(now));
     ProcedureFile file = procedures.get(caseId);
     copies.copy(execution, file);
-    mailer.send(ProcedureNotices.documentationRequest(cases.get(caseId), file, calendar));
+    mailer.send(notices.documentationRequest(cases.get(caseId), file));
   }
 }

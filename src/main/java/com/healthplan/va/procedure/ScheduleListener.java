@@ -2,21 +2,24 @@ package com.healthplan.va.procedure;
 
 import static com.healthplan.va.casefile.CaseVariables.*;
 
+import com.healthplan.va.casefile.CaseConflictException;
+import com.healthplan.va.casefile.CaseDecisions;
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.CaseLifecycle;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.CaseStatusUpdater;
-import com.healthplan.va.casefile.DeterminationTimeframe;
 import com.healthplan.va.casefile.FollowUpMilestone;
 import com.healthplan.va.casefile.PlanCalendar;
-import com.healthplan.va.determination.TaskSubmission;
+import com.healthplan.va.criteria.PolicyDecisions;
+import com.healthplan.va.criteria.PolicyTerms;
+import com.healthplan.va.security.TaskSubmission;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
 import com.healthplan.va.security.CaseRoles;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,28 +31,32 @@ import org.springframework.stereotype.Component;
 /**
  * Complete listener of "Schedule procedure": a coordinator records facility, date and setting (an inpatient
  * setting only with a written justification, the policy's REMINDER), and which follow-ups go to the PCP; or
- * withdraws the procedure with a reason. A date on which the fracture would be older than 4 months is recorded and
- * sends the case back to criteria review, with that reason for the nurse. Refused input leaves the task open.
+ * withdraws the procedure with a reason. A date after the last day the approval in force covers is recorded and
+ * opens a new determination round, judged as of that date, with that reason for the nurse; the approval stays on
+ * record. Refused input leaves the task open.
  */
 @Component("procedureScheduled")
 class ScheduleListener implements TaskListener {
 
   private final ProcedureRepository procedures;
   private final CaseRepository cases;
+  private final CaseLifecycle lifecycle;
+  private final CaseDecisions decisions;
   private final CaseStatusUpdater caseStatuses;
   private final Withdrawals withdrawals;
-  private final FractureAgeRecheck recheck;
-  private final DeterminationTimeframe timeframe;
+  private final PolicyDecisions policy;
   private final PlanCalendar calendar;
 
-  ScheduleListener(ProcedureRepository procedures, CaseRepository cases, CaseStatusUpdater caseStatuses,
-      Withdrawals withdrawals, FractureAgeRecheck recheck, DeterminationTimeframe timeframe, PlanCalendar calendar) {
+  ScheduleListener(ProcedureRepository procedures, CaseRepository cases, CaseLifecycle lifecycle,
+      CaseDecisions decisions, CaseStatusUpdater caseStatuses, Withdrawals withdrawals, PolicyDecisions policy,
+      PlanCalendar calendar) {
     this.procedures = procedures;
     this.cases = cases;
+    this.lifecycle = lifecycle;
+    this.decisions = decisions;
     this.caseStatuses = caseStatuses;
     this.withdrawals = withdrawals;
-    this.recheck = recheck;
-    this.timeframe = timeframe;
+    this.policy = policy;
     this.calendar = calendar;
   }
 
@@ -79,10 +86,12 @@ class ScheduleListener implements TaskListener {
     scope.setVariable(INPATIENT_JUSTIFICATION, schedule.inpatientJustification());
     scope.setVariable(DEFERRED_TO_PCP, ProcedureCopies.list(schedule.deferredToPcp()));
     CaseFile caseFile = cases.get(caseId);
-    if (needsReview(caseFile, schedule.scheduledDate())) {
-      returnToReview(scope, caseFile, schedule, now);
+    CaseLifecycle.Authorization approval = lifecycle.authorization(caseFile).orElseThrow(() ->
+        new CaseConflictException("Case " + caseId + " has no approval in force to schedule under."));
+    if (approval.validThrough() != null && schedule.scheduledDate().isAfter(approval.validThrough())) {
+      newRound(scope, caseFile, approval, schedule.scheduledDate());
     } else {
-      caseStatuses.enter(scope, caseId, CaseStatus.SCHEDULED);
+      caseStatuses.enter(scope, caseFile, CaseStatus.SCHEDULED);
     }
   }
 
@@ -115,37 +124,25 @@ class ScheduleListener implements TaskListener {
     List<String> deferrable = Arrays.stream(FollowUpMilestone.values()).filter(FollowUpMilestone::deferrableToPcp)
         .map(Enum::name).toList();
     if (unique.size() != chosen.size() || !deferrable.containsAll(unique)) {
-      in.errors().add(DEFERRED_TO_PCP, label + " may list only THREE_MONTHS and ONE_YEAR, each once.");
+      in.errors().add(DEFERRED_TO_PCP, label + " may list only " + String.join(" and ", deferrable) + ", each once.");
       return List.of();
     }
     return deferrable.stream().filter(unique::contains).toList();
   }
 
   /**
-   * Whether the fracture would be older than 4 months on the date, unless a determination made after the case came
-   * back already judged the criteria as of that date or a later one (a physician approved the later date).
+   * The approval does not cover the scheduled date: a new determination round judges the criteria as of that date,
+   * beside the earlier round (whose approval, appeal and notices stay as they were).
    */
-  private boolean needsReview(CaseFile caseFile, LocalDate scheduledDate) {
-    CaseFile.ReturnedToReview judged = caseFile.returnedToReview();
-    if (judged != null && judged.criteriaAsOf() != null && !scheduledDate.isAfter(judged.criteriaAsOf())) {
-      return false;
-    }
-    return recheck.olderThanFourMonthsOn(caseFile, scheduledDate);
-  }
-
-  /** Back to criteria review, judged as of the scheduled date, under new determination deadlines. */
-  private void returnToReview(DelegateExecution scope, CaseFile caseFile, ProcedureFile.Schedule schedule,
-      Instant now) {
-    String reason = "The procedure was scheduled for " + schedule.scheduledDate() + "; on that date the fracture of "
-        + caseFile.intake().fractureDate() + " would be older than 4 months (policy: vertebral compression fracture "
-        + "4 months old or less). Confirm the criteria again: an earlier date, or a physician's review.";
-    Instant dueAt = timeframe.dueAt(now, caseFile.intake().urgency(), calendar.zone());
-    Instant escalateAt = timeframe.escalateAt(dueAt, caseFile.intake().urgency());
-    cases.returnToReview(caseFile.caseId(), new CaseFile.ReturnedToReview(schedule.scheduledDate(), reason), dueAt,
-        escalateAt);
-    scope.setVariable(CASE_STATUS, CaseStatus.IN_REVIEW.name());
+  private void newRound(DelegateExecution scope, CaseFile caseFile, CaseLifecycle.Authorization approval,
+      LocalDate scheduledDate) {
+    PolicyTerms terms = policy.terms(caseFile.prescreen().criteriaVersion());
+    String reason = "The procedure was scheduled for " + calendar.day(scheduledDate) + "; the approval covers a "
+        + "procedure performed on or before " + calendar.day(approval.validThrough()) + " (the policy covers a "
+        + "fracture " + terms.fractureAge() + " old or less; the fracture's date is "
+        + calendar.day(caseFile.intake().fractureDate()) + "). The criteria are reviewed again as of the scheduled "
+        + "date: confirm them, choose an earlier date, or refer the case to a physician.";
+    decisions.reopen(scope, caseFile.caseId(), scheduledDate, reason);
     scope.setVariable(RETURNED_TO_REVIEW_REASON, reason);
-    scope.setVariable(DETERMINATION_DUE_AT, Date.from(dueAt));
-    scope.setVariable(DETERMINATION_ESCALATION_AT, Date.from(escalateAt));
   }
 }

@@ -1,7 +1,6 @@
 package com.healthplan.va.procedure;
 
-import com.healthplan.va.casefile.CaseStatus;
-import com.healthplan.va.casefile.CaseStatusUpdater;
+import com.healthplan.va.casefile.CaseDecisions;
 import com.healthplan.va.casefile.CaseVariables;
 import com.healthplan.va.input.SubmittedValues;
 import java.time.Instant;
@@ -18,11 +17,11 @@ class Withdrawals {
   static final String REASON_LABEL = "Reason for withdrawal";
 
   private final ProcedureRepository procedures;
-  private final CaseStatusUpdater caseStatuses;
+  private final CaseDecisions decisions;
 
-  Withdrawals(ProcedureRepository procedures, CaseStatusUpdater caseStatuses) {
+  Withdrawals(ProcedureRepository procedures, CaseDecisions decisions) {
     this.procedures = procedures;
-    this.caseStatuses = caseStatuses;
+    this.decisions = decisions;
   }
 
   /** The reason as submitted; the field's error when it is missing. */
@@ -32,6 +31,6 @@ class Withdrawals {
 
   void withdraw(VariableScope scope, String caseId, String reason, String userId, Instant at) {
     procedures.withdraw(caseId, new ProcedureFile.Withdrawal(reason, userId, at));
-    caseStatuses.enter(scope, caseId, CaseStatus.WITHDRAWN);
+    decisions.withdraw(scope, caseId);
   }
 }

@@ -9,14 +9,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the yearly report with one aggregate query per line on the case file (the cases decided in the
- * plan's calendar year), never by loading cases. "Approved after appeal" counts the denials decided in the year
- * whose appeal overturned them, "approved after an extension" the approvals whose deadline was extended.
+ * Computes the yearly report with one aggregate query per line on the case file, never by loading cases: the
+ * requests whose first determination was made in the plan's calendar year (a later round of the same request, after
+ * an approval lapsed, is not a new request). Approved: approved in whole or with modifications; denied: denied, or
+ * decided adversely on the information at hand. "Approved after appeal" counts the adverse first determinations
+ * an appeal overturned, "approved after an extension" the approvals whose deadline was extended.
  */
 @Service
 public class PriorAuthorizationMetrics {
 
-  private static final String HOURS = "(EXTRACT(EPOCH FROM c.determination_decided_at) - EXTRACT(EPOCH FROM c.received_at)) / 3600.0";
+  private static final String HOURS = "(EXTRACT(EPOCH FROM d.decided_at) - EXTRACT(EPOCH FROM c.received_at)) / 3600.0";
+  private static final String APPROVED = "d.outcome IN ('APPROVED', 'APPROVED_WITH_MODIFICATIONS')";
 
   private final JdbcTemplate jdbc;
   private final PlanCalendar calendar;
@@ -38,15 +41,16 @@ public class PriorAuthorizationMetrics {
 
   private PriorAuthorizationReport.Row row(String urgency, OffsetDateTime from, OffsetDateTime to) {
     String where = " FROM va_case c"
-        + " LEFT JOIN va_appeal a ON a.case_id = c.case_id AND a.review_round = c.review_round"
-        + " WHERE c.determination_decided_at >= ? AND c.determination_decided_at < ?"
+        + " JOIN va_determination d ON d.case_id = c.case_id AND d.round = 1"
+        + " LEFT JOIN va_appeal a ON a.case_id = c.case_id AND a.review_round = 1"
+        + " WHERE d.decided_at >= ? AND d.decided_at < ?"
         + ("ALL".equals(urgency) ? "" : " AND c.urgency = ?");
     Object[] args = "ALL".equals(urgency) ? new Object[] {from, to} : new Object[] {from, to, urgency};
     return jdbc.queryForObject("SELECT COUNT(*), "
-            + "SUM(CASE WHEN c.determination_outcome = 'APPROVED' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN c.determination_outcome = 'DENIED' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN a.outcome = 'OVERTURNED' THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN c.determination_outcome = 'APPROVED' AND c.extension_days IS NOT NULL THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN " + APPROVED + " THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN d.outcome IN ('DENIED', 'CLOSED_INCOMPLETE') THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN d.outcome IN ('DENIED', 'CLOSED_INCOMPLETE') AND a.outcome = 'OVERTURNED' THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN " + APPROVED + " AND d.extension_days IS NOT NULL THEN 1 ELSE 0 END), "
             + "AVG(" + HOURS + "), "
             + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + HOURS + ")" + where,
         (result, number) -> {

@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
@@ -92,7 +95,8 @@ class CaseCommandGuard extends CommandInterceptor {
       AbstractSetProcessInstanceStateCmd.class, DeleteProcessInstanceCmd.class, DeleteProcessInstancesCmd.class,
       HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class, ResolveTaskCmd.class,
       AbstractSetVariableCmd.class, AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class,
-      CreateAttachmentCmd.class, DeleteUserCmd.class);
+      CreateAttachmentCmd.class, DeleteUserCmd.class, CorrelateMessageCmd.class, CorrelateAllMessageCmd.class,
+      CorrelateAllMessageBatchCmd.class);
 
   private final Supplier<IdentityService> identity;
   private final Supplier<TaskService> tasks;
@@ -101,10 +105,12 @@ class CaseCommandGuard extends CommandInterceptor {
   private final LoginThrottle logins;
   private final Set<String> caseProcessKeys;
   private final Set<String> phaseProcessKeys;
+  private final CaseCommandRules caseRules;
 
   CaseCommandGuard(Supplier<IdentityService> identity, Supplier<TaskService> tasks,
       Supplier<RepositoryService> repository, EditableFields editableFields, LoginThrottle logins,
-      Set<String> caseProcessKeys, Set<String> phaseProcessKeys) {
+      Set<String> caseProcessKeys, Set<String> phaseProcessKeys, CaseCommandRules caseRules) {
+    this.caseRules = caseRules;
     this.repository = repository;
     this.phaseProcessKeys = phaseProcessKeys;
     this.identity = identity;
@@ -126,6 +132,12 @@ class CaseCommandGuard extends CommandInterceptor {
         throw new AuthorizationException("A case or a phase is never restarted; open a new case instead.");
       }
       refusePhaseStart(command);
+      List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+      CaseCommandRules.Ran<T> ran = caseRules.apply(command, authentication.getUserId(), groups,
+          () -> next.execute(command));
+      if (ran != null) {
+        return ran.result();
+      }
     }
     if (authentication == null || authentication.getUserId() == null
         || (authentication.getGroupIds() != null && authentication.getGroupIds().contains(CaseRoles.ADMINISTRATORS))) {
@@ -174,6 +186,10 @@ class CaseCommandGuard extends CommandInterceptor {
       key = keyOf(EngineCommandFields.instantiation(start));
     } else if (command instanceof StartProcessInstanceAtActivitiesCmd start) {
       key = keyOf(EngineCommandFields.instantiation(start));
+      if (key != null && caseProcessKeys.contains(key)) {
+        // start instructions skip the intake: a case starts at its start event, administrators' cases too
+        throw new AuthorizationException("A case starts at its intake; start it without start instructions.");
+      }
     } else if (command instanceof SubmitStartFormCmd start) {
       key = keyOf(EngineCommandFields.processDefinitionId(start));
     }

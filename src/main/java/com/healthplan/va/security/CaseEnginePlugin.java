@@ -1,5 +1,7 @@
 package com.healthplan.va.security;
 
+import com.healthplan.va.casefile.CaseLifecycle;
+import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseVariables;
 import com.healthplan.va.deployment.EditableFields;
 import java.util.ArrayList;
@@ -20,10 +22,15 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final EditableFields editableFields;
   private final LoginThrottle logins;
+  private final CaseRepository cases;
+  private final CaseLifecycle lifecycle;
 
-  CaseEnginePlugin(EditableFields editableFields, LoginThrottle logins) {
+  CaseEnginePlugin(EditableFields editableFields, LoginThrottle logins, CaseRepository cases,
+      CaseLifecycle lifecycle) {
     this.editableFields = editableFields;
     this.logins = logins;
+    this.cases = cases;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -40,7 +47,9 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
   private CaseCommandGuard newGuard(ProcessEngineConfigurationImpl configuration) {
     return new CaseCommandGuard(configuration::getIdentityService, configuration::getTaskService,
         configuration::getRepositoryService, editableFields, logins, Set.copyOf(CaseVariables.CASE_PROCESS_KEYS),
-        Set.copyOf(CaseVariables.PHASE_PROCESS_KEYS));
+        Set.copyOf(CaseVariables.PHASE_PROCESS_KEYS), new CaseCommandRules(configuration::getTaskService,
+            configuration::getRuntimeService, configuration::getRepositoryService,
+            configuration::getIdentityService, cases, lifecycle));
   }
 
   private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, CaseCommandGuard guard) {

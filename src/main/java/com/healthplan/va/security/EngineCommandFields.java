@@ -3,7 +3,16 @@ package com.healthplan.va.security;
 import java.lang.reflect.Field;
 import java.util.Map;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
+import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
@@ -34,6 +43,17 @@ final class EngineCommandFields {
   private static final Field START_FORM_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
   private static final Field START_AT_ACTIVITIES_BUILDER = field(StartProcessInstanceAtActivitiesCmd.class,
       "instantiationBuilder");
+  private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId");
+  private static final Field TASK_PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
+  private static final Field IDENTITY_LINK_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field MODIFY_BUILDER = field(ModifyProcessInstanceCmd.class, "builder");
+  private static final Field MODIFY_ASYNC_BUILDER = field(ModifyProcessInstanceAsyncCmd.class, "builder");
+  private static final Field MIGRATION_BUILDER = field(AbstractMigrationCmd.class, "executionBuilder");
+  private static final Field DELETE_INSTANCE = field(DeleteProcessInstanceCmd.class, "processInstanceId");
+  private static final Field DELETE_REASON = field(AbstractDeleteProcessInstanceCmd.class, "deleteReason");
+  private static final Field DELETE_SKIPS_LISTENERS = field(AbstractDeleteProcessInstanceCmd.class,
+      "skipCustomListeners");
+  private static final Field DELETE_SKIPS_IO = field(AbstractDeleteProcessInstanceCmd.class, "skipIoMappings");
 
   private EngineCommandFields() {
   }
@@ -73,6 +93,44 @@ final class EngineCommandFields {
 
   static String message(AddCommentCmd command) {
     return (String) read(COMMENT_MESSAGE, command);
+  }
+
+  static String taskId(ClaimTaskCmd command) {
+    return (String) read(CLAIM_TASK, command);
+  }
+
+  /** The task of a task property change (assignee, owner, ...). */
+  static String taskId(AbstractSetTaskPropertyCmd<?> command) {
+    return (String) read(TASK_PROPERTY_TASK, command);
+  }
+
+  /** The user an identity link command names (the new assignee of an assignment; null: unclaim). */
+  static String userId(AbstractAddIdentityLinkCmd command) {
+    return (String) read(IDENTITY_LINK_USER, command);
+  }
+
+  static ProcessInstanceModificationBuilderImpl modification(ModifyProcessInstanceCmd command) {
+    return (ProcessInstanceModificationBuilderImpl) read(MODIFY_BUILDER, command);
+  }
+
+  static ProcessInstanceModificationBuilderImpl modification(ModifyProcessInstanceAsyncCmd command) {
+    return (ProcessInstanceModificationBuilderImpl) read(MODIFY_ASYNC_BUILDER, command);
+  }
+
+  static MigrationPlanExecutionBuilderImpl migration(AbstractMigrationCmd command) {
+    return (MigrationPlanExecutionBuilderImpl) read(MIGRATION_BUILDER, command);
+  }
+
+  static String processInstanceId(DeleteProcessInstanceCmd command) {
+    return (String) read(DELETE_INSTANCE, command);
+  }
+
+  static String deleteReason(AbstractDeleteProcessInstanceCmd command) {
+    return (String) read(DELETE_REASON, command);
+  }
+
+  static boolean skipsListeners(AbstractDeleteProcessInstanceCmd command) {
+    return (Boolean) read(DELETE_SKIPS_LISTENERS, command) || (Boolean) read(DELETE_SKIPS_IO, command);
   }
 
   static ProcessInstantiationBuilderImpl instantiation(StartProcessInstanceAtActivitiesCmd command) {

@@ -1,7 +1,8 @@
 package com.healthplan.va.timeline;
 
-import com.healthplan.va.appeal.AppealRepository;
+import com.healthplan.va.casefile.Appeal;
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.DeterminationRound;
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.followup.FollowUp;
@@ -46,11 +47,9 @@ public class CaseTimeline {
   private final PlanCalendar calendar;
   private final ProcedureRepository procedures;
   private final FollowUpRepository followUps;
-  private final AppealRepository appeals;
 
   CaseTimeline(CaseRepository cases, HistoryService history, NoticeMailer notices, PlanCalendar calendar,
-      ProcedureRepository procedures, FollowUpRepository followUps, AppealRepository appeals) {
-    this.appeals = appeals;
+      ProcedureRepository procedures, FollowUpRepository followUps) {
     this.followUps = followUps;
     this.procedures = procedures;
     this.cases = cases;
@@ -70,8 +69,8 @@ public class CaseTimeline {
     String receivedBy = history.createHistoricProcessInstanceQuery().processInstanceId(file.processInstanceId())
         .list().stream().map(HistoricProcessInstance::getStartUserId).filter(u -> u != null).findFirst()
         .orElse(SYSTEM);
-    entries.add(entry(file.receivedAt(), receivedBy, "Case received", file.intake().urgency().name().toLowerCase()
-        + " request; determination due " + moment(file.determinationDueAt()).toLocalDate()));
+    entries.add(entry(file.receivedAt(), receivedBy, "Case received", file.intake().urgency().label().toLowerCase()
+        + " request; determination due " + calendar.moment(file.rounds().get(0).dueAt())));
     Map<String, String> taskNames = new java.util.HashMap<>();
     for (String instance : instances) {
       for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
@@ -103,23 +102,9 @@ public class CaseTimeline {
       entries.add(entry(file.informationRequest().receivedAt(), SYSTEM, "Requested information recorded",
           "request " + file.informationRequest().count()));
     }
-    if (file.determination() != null) {
-      entries.add(entry(file.determination().decidedAt(), file.determination().decidedBy(), "Determination made",
-          file.determination().outcome() + (file.determination().unmetCriteria().isEmpty() ? ""
-              : "; unmet: " + String.join(", ", file.determination().unmetCriteria()))));
+    for (DeterminationRound round : file.rounds()) {
+      entries.addAll(roundEntries(round));
     }
-    if (file.extension() != null) {
-      entries.add(entry(file.extension().extendedAt(), file.extension().extendedBy(), "Determination deadline extended",
-          "by " + file.extension().days() + " days"));
-    }
-    appeals.find(file.caseId()).ifPresent(appeal -> {
-      entries.add(entry(appeal.receivedAt(), appeal.receivedBy(), "Appeal received",
-          appeal.urgency().toLowerCase() + " appeal by the " + appeal.requestedBy().name().toLowerCase()));
-      if (appeal.decidedAt() != null) {
-        entries.add(entry(appeal.decidedAt(), appeal.decidedBy(), "Appeal decided",
-            "denial " + appeal.outcome().name().toLowerCase()));
-      }
-    });
     procedures.find(file.caseId()).ifPresent(procedure -> entries.addAll(procedureEntries(procedure)));
     for (FollowUp followUp : followUps.of(file.caseId())) {
       String milestone = followUp.milestone().label();
@@ -141,6 +126,48 @@ public class CaseTimeline {
       entries.add(entry(notice.sentAt(), SYSTEM, "Notice sent", notice.kind() + " to " + notice.to()));
     }
     return entries.stream().sorted(Comparator.comparing(Entry::at)).collect(Collectors.toList());
+  }
+
+  /** A determination round: opened (after the first), extended, decided, appealed. */
+  private List<Entry> roundEntries(DeterminationRound round) {
+    List<Entry> entries = new ArrayList<>();
+    if (round.opening() == DeterminationRound.Opening.APPROVAL_LAPSED) {
+      entries.add(entry(round.openedAt(), SYSTEM, "Determination round " + round.number() + " opened",
+          round.openingReason()));
+    }
+    if (round.extension() != null) {
+      entries.add(entry(round.extension().extendedAt(), round.extension().extendedBy(),
+          "Determination deadline extended", "by " + round.extension().days() + " days"));
+    }
+    DeterminationRound.Decision decision = round.decision();
+    if (decision != null) {
+      entries.add(entry(decision.decidedAt(), decision.decidedBy() == null ? SYSTEM : decision.decidedBy(),
+          "Determination made", outcomeWords(decision) + (decision.unmetCriteria().isEmpty() ? ""
+              : "; unmet: " + String.join(", ", decision.unmetCriteria()))));
+    }
+    Appeal appeal = round.appeal();
+    if (appeal != null) {
+      entries.add(entry(appeal.receivedAt(), appeal.receivedBy(), "Appeal received",
+          appeal.urgency().label().toLowerCase() + " appeal by the " + appeal.requestedBy().name().toLowerCase()
+              + " of levels " + String.join(", ", appeal.appealedLevels())));
+      if (appeal.decidedAt() != null) {
+        entries.add(entry(appeal.decidedAt(), appeal.decidedBy(), "Appeal decided",
+            appeal.overturned() ? "overturned: levels " + String.join(", ", appeal.appealedLevels()) + " approved"
+                : "upheld"));
+      }
+    }
+    return entries;
+  }
+
+  private static String outcomeWords(DeterminationRound.Decision decision) {
+    return switch (decision.outcome()) {
+      case APPROVED -> "approved";
+      case APPROVED_WITH_MODIFICATIONS -> "approved with modifications"
+          + (decision.notApprovedLevels().isEmpty() ? "" : "; not approved: " + String.join(", ",
+              decision.notApprovedLevels()));
+      case DENIED -> "denied";
+      case CLOSED_INCOMPLETE -> "not approved: the requested information did not arrive";
+    };
   }
 
   /** The latest of each step of the procedure phase, as its file holds it (earlier ones are tasks above). */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.healthplan.va.casefile.Appeal;
+import com.healthplan.va.casefile.AppealOutcome;
 import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.input.FieldError;
@@ -174,7 +176,7 @@ class AppealProcessTest extends CaseTestSupport {
 
     Task review = openTask(instance, "UserTask_ReviewAppeal");
     Appeal appeal = appealOf(instance);
-    assertThat(appeal.urgency()).isEqualTo("EXPEDITED");
+    assertThat(appeal.urgency().name()).isEqualTo("EXPEDITED");
     assertThat(appeal.receivedBy()).isEqualTo("coord1");
     assertThat(appeal.deniedBy()).isEqualTo("md1");
     assertThat(appeal.dueAt()).isEqualTo(appeal.receivedAt().plus(Duration.ofHours(72)));
@@ -198,7 +200,7 @@ class AppealProcessTest extends CaseTestSupport {
 
     assertEnded(instance, "EndEvent_AppealUpheld");
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.DENIED);
-    assertThat(appealOf(instance).outcome()).isEqualTo(Appeal.Outcome.UPHELD);
+    assertThat(appealOf(instance).outcome()).isEqualTo(AppealOutcome.UPHELD);
     assertThat(TestMailServer.received()).extracting(MimeMessage::getSubject)
         .containsExactly("Prior authorization " + instance.getBusinessKey() + ": appeal decided, the denial is upheld");
     HttpResponse<String> again = appeal(instance.getBusinessKey(), "{\"requestedBy\":\"MEMBER\",\"reason\":\"Again.\","
@@ -228,8 +230,6 @@ class AppealProcessTest extends CaseTestSupport {
   }
 
   private Appeal appealOf(ProcessInstance instance) {
-    return appeals.find(instance.getBusinessKey()).orElseThrow();
+    return caseFile(instance).appeal().orElseThrow();
   }
-
-  @org.springframework.beans.factory.annotation.Autowired AppealRepository appeals;
 }

@@ -1,5 +1,6 @@
 package com.healthplan.va.journey;
 
+import com.healthplan.va.support.TestPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthplan.va.casefile.CaseRepository;
@@ -277,7 +278,7 @@ class ProcedureAndFollowUpJourneyIT {
       String page = coordinator.text(By.xpath("//div[contains(@class,'va-case')][.//h3[contains(.,'" + caseId
           + "')]]"));
       assertThat(page).contains("3 months").contains("PCP report")
-          .contains(PaymentFinding.PERFORMED_BEFORE_AUTHORIZATION.plainLanguage()).contains("Timeline").contains("Case received");
+          .contains(PaymentFinding.PERFORMED_BEFORE_AUTHORIZATION.plainLanguage(TestPolicy.TERMS)).contains("Timeline").contains("Case received");
       coordinator.visible(By.cssSelector(".va-case canvas"));
       coordinator.screenshot("44-case-page-with-the-pcp-report");
     }

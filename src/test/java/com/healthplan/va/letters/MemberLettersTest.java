@@ -1,5 +1,6 @@
 package com.healthplan.va.letters;
 
+import com.healthplan.va.support.TestPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.healthplan.va.criteria.EligibilityCriterion;
@@ -94,7 +95,7 @@ class MemberLettersTest extends CaseTestSupport {
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     String printed = pdfText(pdf);
     assertThat(printed).contains("12 Elm Street").contains("Dear member").contains("did not approve")
-        .contains(EligibilityCriterion.ACTIVE_INFECTION.plainLanguage().replaceAll("\\s+", " "))
+        .contains(EligibilityCriterion.ACTIVE_INFECTION.plainLanguage(TestPolicy.TERMS).replaceAll("\\s+", " "))
         .contains("You can appeal").contains("72 hours").contains("free copy")
         .doesNotContain("ACTIVE_INFECTION").doesNotContain("CPT");
 

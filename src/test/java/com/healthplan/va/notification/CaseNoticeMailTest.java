@@ -1,5 +1,6 @@
 package com.healthplan.va.notification;
 
+import com.healthplan.va.support.TestPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -106,7 +107,7 @@ class CaseNoticeMailTest extends CaseTestSupport {
         + ".determination-denied.1@va.healthplan.example>");
 
     String html = part(notice, "text/html");
-    assertThat(html).contains(EligibilityCriterion.UNCORRECTED_COAGULOPATHY.plainLanguage())
+    assertThat(html).contains(EligibilityCriterion.UNCORRECTED_COAGULOPATHY.plainLanguage(TestPolicy.TERMS))
         .contains("The patient has a coagulation disorder that has not been corrected");
     assertThat(html).contains("INR 2.9 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
     assertThat(html).doesNotContain("<script>").doesNotContain("<b>bold");
@@ -118,7 +119,7 @@ class CaseNoticeMailTest extends CaseTestSupport {
 
     // what the rules ask of a denial: the criterion with the policy's own words, name and version, the reviewing
     // physician and a peer-to-peer line, how and until when to appeal, expedited appeals, a free copy of the criteria
-    assertThat(text).contains("Policy: \"" + EligibilityCriterion.UNCORRECTED_COAGULOPATHY.policyWording() + "\"")
+    assertThat(text).contains("Policy: \"" + EligibilityCriterion.UNCORRECTED_COAGULOPATHY.policyWording(TestPolicy.TERMS) + "\"")
         .contains("\"Percutaneous Vertebral Augmentation (Vertebroplasty, Kyphoplasty)\", version")
         .contains("The reviewing physician, Dr. Maya Chen, wrote")
         .contains("Peer-to-peer discussion").contains("1-800-555-0143")
@@ -153,9 +154,9 @@ class CaseNoticeMailTest extends CaseTestSupport {
     String text = part(request, "text/plain").replace("\r\n", "\n");
     // what to send, never a finding: the denial's wording does not reach a provider who is asked for records
     assertThat(text).contains("Please send records that show:\n - "
-            + EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.requestWording())
-        .doesNotContain(EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.plainLanguage());
-    assertThat(html).doesNotContain(EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.plainLanguage());
+            + EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.requestWording(TestPolicy.TERMS))
+        .doesNotContain(EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.plainLanguage(TestPolicy.TERMS));
+    assertThat(html).doesNotContain(EligibilityCriterion.NOT_REFRACTORY_TO_CONSERVATIVE_CARE.plainLanguage(TestPolicy.TERMS));
     assertThat(request.getSubject()).startsWith("Prior authorization " + instance.getBusinessKey()
         + ": information needed by ");
   }

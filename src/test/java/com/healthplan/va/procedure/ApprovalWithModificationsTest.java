@@ -1,5 +1,7 @@
 package com.healthplan.va.procedure;
 
+import com.healthplan.va.casefile.DeterminationRound;
+import com.healthplan.va.support.TestPolicy;
 import static com.healthplan.va.support.Refusals.refusedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,8 +89,8 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
         approve(List.of("L1", "T11", "T12"), "Outpatient only."));
     runAsyncJobs(instance);
 
-    CaseFile.Determination determination = caseFile(instance).determination();
-    assertThat(determination.outcome()).isEqualTo("APPROVED");
+    DeterminationRound.Decision determination = caseFile(instance).determination();
+    assertThat(determination.outcome().name()).isEqualTo("APPROVED_WITH_MODIFICATIONS");
     assertThat(determination.approvedLevels()).containsExactly("T11", "T12", "L1");
     assertThat(determination.conditions()).isEqualTo("Outpatient only.");
     assertThat(determination.overriddenCriteria()).containsExactly("MORE_THAN_3_LEVELS");
@@ -137,7 +139,7 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
 
     // the whole request, as asked, is the physician's override of the 3-level limit: allowed, and recorded so
     taskService.complete(task.getId(), approve(List.of(), null));
-    CaseFile.Determination determination = caseFile(instance).determination();
+    DeterminationRound.Decision determination = caseFile(instance).determination();
     assertThat(determination.approvedLevels()).containsExactly("T11", "T12", "L1", "L2");
     assertThat(determination.overriddenCriteria()).containsExactly("MORE_THAN_3_LEVELS");
   }
@@ -156,6 +158,6 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
         approve(List.of("T4", "T11"), null)));
 
     assertThat(refused).extracting(FieldError::field).containsExactly("approvedLevels");
-    assertThat(refused.get(0).message()).contains(EligibilityCriterion.LEVEL_OUTSIDE_T5_L5.plainLanguage());
+    assertThat(refused.get(0).message()).contains(EligibilityCriterion.LEVEL_OUTSIDE_T5_L5.plainLanguage(TestPolicy.TERMS));
   }
 }

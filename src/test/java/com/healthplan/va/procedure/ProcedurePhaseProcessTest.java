@@ -1,5 +1,6 @@
 package com.healthplan.va.procedure;
 
+import com.healthplan.va.support.TestPolicy;
 import static com.healthplan.va.support.Refusals.refusedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -293,7 +294,7 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.IN_REVIEW);
     assertThat(instance).isWaitingAt("CallActivity_DetermineCoverage");
     assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria");
-    assertThat(caseFile(instance).returnedToReview().criteriaAsOf()).isEqualTo(tooLate);
+    assertThat(caseFile(instance).currentRound().criteriaAsOf()).isEqualTo(tooLate);
     assertThat(caseFile(instance).prescreen().unmetCriteria()).containsExactly("FRACTURE_OLDER_THAN_4_MONTHS");
     assertThat(caseFile(instance).determination()).isNull();
     assertThat(variable(instance, "returnedToReviewReason")).asString()
@@ -458,8 +459,8 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     List<Map<String, String>> listed = (List<Map<String, String>>) runtimeService.getVariable(instance.getId(),
         "paymentFindingsList");
     assertThat(listed).extracting(row -> row.get("wording")).containsExactly(
-        PaymentFinding.LEVEL_NOT_AUTHORIZED.plainLanguage(), PaymentFinding.NO_OPERATIVE_NARRATIVE.plainLanguage(),
-        PaymentFinding.BONE_BIOPSY_SAME_LEVEL.plainLanguage());
+        PaymentFinding.LEVEL_NOT_AUTHORIZED.plainLanguage(TestPolicy.TERMS), PaymentFinding.NO_OPERATIVE_NARRATIVE.plainLanguage(TestPolicy.TERMS),
+        PaymentFinding.BONE_BIOPSY_SAME_LEVEL.plainLanguage(TestPolicy.TERMS));
 
     taskService.claim(task.getId(), "coord1");
     assertThat(refusedFields(() -> taskService.complete(task.getId(), Map.of()))).extracting(FieldError::field)

@@ -1,5 +1,6 @@
 package com.healthplan.va.procedure;
 
+import com.healthplan.va.support.TestPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -442,8 +443,8 @@ class VaPaymentLimitsDecisionTest {
 
       PaymentFinding finding = PaymentFinding.PERFORMED_TOO_SOON_WITHOUT_RATIONALE;
       String update = "the DMN cell says " + days + " days: update the wording of PaymentFinding." + finding.name();
-      assertThat(finding.policyWording()).as(update).contains(days + " days");
-      assertThat(finding.plainLanguage()).as(update).contains(days + " days");
+      assertThat(finding.policyWording(TestPolicy.TERMS)).as(update).contains(days + " days");
+      assertThat(finding.plainLanguage(TestPolicy.TERMS)).as(update).contains(days + " days");
       assertThat(days).as("the boundaries this test class checks").isEqualTo(String.valueOf(MINIMUM_DAYS));
     }
   }
@@ -458,8 +459,8 @@ class VaPaymentLimitsDecisionTest {
     assertThat(PaymentFinding.ofCode("NO_OPERATIVE_NARRATIVE")).contains(PaymentFinding.NO_OPERATIVE_NARRATIVE);
     assertThat(PaymentFinding.ofCode("UNKNOWN")).isEmpty();
     assertThat(Arrays.stream(PaymentFinding.values())).allSatisfy(finding -> {
-      assertThat(finding.policyWording()).isNotBlank();
-      assertThat(finding.plainLanguage()).endsWith(".");
+      assertThat(finding.policyWording(TestPolicy.TERMS)).isNotBlank();
+      assertThat(finding.plainLanguage(TestPolicy.TERMS)).endsWith(".");
     });
   }
 }

@@ -1,9 +1,8 @@
-package com.healthplan.va.determination;
+package com.healthplan.va.security;
 
 import com.healthplan.va.casefile.CaseScope;
 import com.healthplan.va.input.FieldErrors;
 import com.healthplan.va.input.SubmittedValues;
-import com.healthplan.va.security.ActingUser;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

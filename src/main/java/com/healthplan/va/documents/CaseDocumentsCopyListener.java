@@ -1,12 +1,11 @@
-package com.healthplan.va.procedure;
+package com.healthplan.va.documents;
 
 import com.healthplan.va.casefile.CaseScope;
-import com.healthplan.va.documents.CaseDocumentCopies;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Create listener of the phase's tasks: the form lists the case's documents as they are when the task opens. */
+/** Create listener of a task whose form lists the case's documents as they are when the task opens. */
 @Component("copyCaseDocuments")
 class CaseDocumentsCopyListener implements TaskListener {
 
