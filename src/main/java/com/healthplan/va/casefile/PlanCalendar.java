@@ -22,9 +22,37 @@ public class PlanCalendar {
 
   private final Clock clock;
 
+  /**
+   * The engine's clock in the plan's zone: timers, due dates and "today" must agree, so the application reads the
+   * time the engine reads (the system's, unless a test or a simulation moves the engine's clock).
+   */
   @Autowired
   public PlanCalendar(@Value("${va.time-zone}") String zone) {
-    this(Clock.system(ZoneId.of(zone)));
+    this(new EngineClock(ZoneId.of(zone)));
+  }
+
+  /** Camunda's clock ({@code ClockUtil}, the engine's own time source) as a {@link Clock}. */
+  private static final class EngineClock extends Clock {
+    private final ZoneId zone;
+
+    EngineClock(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return new EngineClock(other);
+    }
+
+    @Override
+    public Instant instant() {
+      return org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant();
+    }
   }
 
   public PlanCalendar(Clock clock) {
