@@ -22,7 +22,8 @@ class CaseDefinitionsDeployerTest extends CaseTestSupport {
     assertThat(repository.getDeploymentResourceNames(definition.getDeploymentId())).containsExactlyInAnyOrder(
         "bpmn/vertebralAugmentationCase.bpmn", "bpmn/vertebralAugmentationDetermination.bpmn",
         "bpmn/vertebralAugmentationProcedure.bpmn", "bpmn/vertebralAugmentationFollowUp.bpmn",
-        "bpmn/vertebralAugmentationAppeal.bpmn", "bpmn/vcfEligibility.dmn", "bpmn/vaPaymentLimits.dmn",
+        "bpmn/vertebralAugmentationAppeal.bpmn", "bpmn/vertebralAugmentationNotice.bpmn",
+        "bpmn/vertebralAugmentationPolicy.dmn",
         "forms/caseIntake.form", "forms/reviewCriteria.form", "forms/medicalDirectorReview.form",
         "forms/recordInformation.form", "forms/reviewDocumentation.form", "forms/scheduleProcedure.form",
         "forms/recordProcedure.form", "forms/resolvePaymentFindings.form", "forms/followUp.form",
@@ -30,6 +31,9 @@ class CaseDefinitionsDeployerTest extends CaseTestSupport {
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vcfEligibility")
         .deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("vaPaymentLimits")
+        .deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);
+    assertThat(repository.createDecisionRequirementsDefinitionQuery()
+        .decisionRequirementsDefinitionKey("vertebralAugmentationPolicy")
         .deploymentId(definition.getDeploymentId()).count()).isEqualTo(1);
   }
 

@@ -46,7 +46,7 @@ class VcfEligibilityDecisionTest {
   @BeforeAll
   static void parseDecision() throws Exception {
     dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream dmn = VcfEligibilityDecisionTest.class.getResourceAsStream("/bpmn/vcfEligibility.dmn")) {
+    try (InputStream dmn = VcfEligibilityDecisionTest.class.getResourceAsStream("/bpmn/vertebralAugmentationPolicy.dmn")) {
       decision = dmnEngine.parseDecision("vcfEligibility", dmn);
     }
   }
@@ -318,7 +318,7 @@ class VcfEligibilityDecisionTest {
   @Test
   void painThresholdIsOneCell() throws Exception {
     DmnModelInstance model;
-    try (InputStream dmn = VcfEligibilityDecisionTest.class.getResourceAsStream("/bpmn/vcfEligibility.dmn")) {
+    try (InputStream dmn = VcfEligibilityDecisionTest.class.getResourceAsStream("/bpmn/vertebralAugmentationPolicy.dmn")) {
       model = Dmn.readModelFromStream(dmn);
     }
     DecisionTable table = model.getModelElementById("DecisionTable_UnmetCriteria");

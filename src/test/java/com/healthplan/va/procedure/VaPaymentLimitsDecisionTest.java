@@ -47,6 +47,7 @@ class VaPaymentLimitsDecisionTest {
       "PERFORMED_BEFORE_AUTHORIZATION",
       "LEVEL_NOT_AUTHORIZED",
       "MORE_THAN_3_LEVELS_TREATED",
+      "FRACTURE_OLDER_THAN_4_MONTHS_AT_PROCEDURE",
       "PERFORMED_TOO_SOON_WITHOUT_RATIONALE",
       "NO_REAL_TIME_IMAGING_GUIDANCE",
       "PLACEMENT_IMAGES_NOT_RETAINED",
@@ -60,6 +61,7 @@ class VaPaymentLimitsDecisionTest {
   static final int MINIMUM_DAYS = 21;
 
   private static final String TOO_SOON = "PERFORMED_TOO_SOON_WITHOUT_RATIONALE";
+  private static final String TOO_OLD = "FRACTURE_OLDER_THAN_4_MONTHS_AT_PROCEDURE";
   private static final LocalDate DETERMINATION_DATE = LocalDate.of(2026, 5, 15);
   private static final LocalDate PROCEDURE_DATE = DETERMINATION_DATE.plusDays(7);
   private static DmnEngine dmnEngine;
@@ -74,7 +76,7 @@ class VaPaymentLimitsDecisionTest {
   }
 
   static InputStream dmnFile() {
-    return VaPaymentLimitsDecisionTest.class.getResourceAsStream("/bpmn/vaPaymentLimits.dmn");
+    return VaPaymentLimitsDecisionTest.class.getResourceAsStream("/bpmn/vertebralAugmentationPolicy.dmn");
   }
 
   /** A procedure record with nothing to find: approved levels only, six weeks after the fracture, outpatient. */
@@ -196,7 +198,7 @@ class VaPaymentLimitsDecisionTest {
         "2026-10-25, 2026-11-14, true",   // across its end, 20 days
         "2026-05-01, 2026-05-01, true",   // on the day of the fracture
         "2026-05-10, 2026-05-01, true",   // dated before the fracture
-        "2024-05-01, 2026-05-01, false",  // two years later
+        "2026-01-01, 2026-05-01, false",  // four months later, the last day the fracture is young enough
     })
     void daysAreCountedBetweenCalendarDates(LocalDate fracture, LocalDate procedure, boolean finding) {
       VariableMap record = cleanRecord()
@@ -213,7 +215,38 @@ class VaPaymentLimitsDecisionTest {
           .putValue("fractureDate", null)
           .putValue("earlyProcedureRationale", rationale);
       boolean blank = rationale == null || rationale.isBlank();
-      assertThat(findings(record)).isEqualTo(blank ? List.of(TOO_SOON) : List.of());
+      // Without a fracture date its age cannot be shown either: that finding stands whatever the rationale.
+      assertThat(findings(record)).isEqualTo(blank ? List.of(TOO_OLD, TOO_SOON) : List.of(TOO_OLD));
+    }
+  }
+
+  /** The prescreen's cell (fracture date plus 4 calendar months) also bounds the procedure date. */
+  @Nested
+  class FractureAgeAtProcedure {
+
+    @ParameterizedTest(name = "fracture {0}, procedure {1}: finding={2}")
+    @CsvSource({
+        "2026-01-15, 2026-05-15, false",  // exactly 4 months old on the day of the procedure
+        "2026-01-15, 2026-05-16, true",   // 4 months and 1 day
+        "2025-11-30, 2026-03-30, false",
+        "2025-11-30, 2026-03-31, true",   // the contract's example: 30 November is too old on 31 March
+        "2024-02-29, 2024-06-29, false",  // leap day
+        "2024-02-29, 2024-06-30, true",
+        "2025-10-31, 2026-02-28, false",  // to a shorter month: 31 October plus 4 months is 28 February
+        "2025-10-31, 2026-03-01, true",
+    })
+    void theFractureMayBeAtMostFourCalendarMonthsOldOnTheProcedureDate(
+        LocalDate fracture, LocalDate procedure, boolean finding) {
+      VariableMap record = cleanRecord()
+          .putValue("procedureDate", day(procedure))
+          .putValue("determinationDate", day(procedure))
+          .putValue("fractureDate", day(fracture));
+      assertThat(findings(record)).isEqualTo(finding ? List.of(TOO_OLD) : List.of());
+    }
+
+    @Test
+    void anUnreadableProcedureDateCannotShowTheFractureYoungEnough() {
+      assertThat(findings(cleanRecord().putValue("procedureDate", "22/05/2026"))).contains(TOO_OLD);
     }
   }
 
@@ -321,7 +354,7 @@ class VaPaymentLimitsDecisionTest {
         .putValue("trocarPlacementImagesRetained", false)
         .putValue("imagingGuidance", "NONE")
         .putValue("earlyProcedureRationale", "")
-        .putValue("fractureDate", day(procedure.minusDays(10)))
+        .putValue("fractureDate", null)  // neither young enough nor long enough ago can be shown
         .putValue("approvedLevels", new ArrayList<>(List.of("T12", "L1")))
         .putValue("levelsTreated", new ArrayList<>(List.of("T11", "T12", "L1", "L2")))
         .putValue("determinationDate", day(DETERMINATION_DATE))
@@ -369,11 +402,11 @@ class VaPaymentLimitsDecisionTest {
   /** Each input of the clean record, and the findings the decision reports when it alone is missing. */
   static Stream<Arguments> missingInputs() {
     return Stream.of(
-        Arguments.of("procedureDate", List.of("PERFORMED_BEFORE_AUTHORIZATION", TOO_SOON)),
+        Arguments.of("procedureDate", List.of("PERFORMED_BEFORE_AUTHORIZATION", TOO_OLD, TOO_SOON)),
         Arguments.of("determinationDate", List.of("PERFORMED_BEFORE_AUTHORIZATION")),
         Arguments.of("levelsTreated", List.of("LEVEL_NOT_AUTHORIZED", "MORE_THAN_3_LEVELS_TREATED")),  // no biopsy
         Arguments.of("approvedLevels", List.of("LEVEL_NOT_AUTHORIZED")),
-        Arguments.of("fractureDate", List.of(TOO_SOON)),
+        Arguments.of("fractureDate", List.of(TOO_OLD, TOO_SOON)),
         Arguments.of("earlyProcedureRationale", List.of()),  // six weeks after the fracture: none needed
         Arguments.of("imagingGuidance", List.of("NO_REAL_TIME_IMAGING_GUIDANCE")),
         Arguments.of("trocarPlacementImagesRetained", List.of("PLACEMENT_IMAGES_NOT_RETAINED")),
@@ -436,7 +469,7 @@ class VaPaymentLimitsDecisionTest {
       String days = minimum.group(1);
 
       List<Input> inputs = List.copyOf(table.getInputs());
-      int daysColumn = inputs.indexOf(model.<Input>getModelElementById("Input_DaysFromFracture"));
+      int daysColumn = inputs.indexOf(model.<Input>getModelElementById("PaymentInput_DaysFromFracture"));
       assertThat(cells(tooSoon).get(daysColumn)).isEqualTo(numberCells.get(0));
       assertThat(table.getRules().stream().map(rule -> cells(rule).get(daysColumn)).filter(c -> !c.equals("-")))
           .as("only %s reads the days from the fracture", tooSoon.getId()).hasSize(1);
