@@ -175,7 +175,7 @@ public class CaseLifecycle {
             + file.status().label() + "\"."));
     if (!now.isBefore(window.closesAt())) {
       throw new CaseConflictException("The time to appeal this determination ended on "
-          + lastDayToAppeal(file.currentRound().decision()) + ".");
+          + calendar.day(lastDayToAppeal(file.currentRound().decision())) + ".");
     }
     return window;
   }

@@ -5,6 +5,7 @@ import static com.healthplan.va.casefile.CaseVariables.MILESTONE_DUE_DATE;
 import static com.healthplan.va.casefile.CaseVariables.MILESTONE_LABEL;
 
 import com.healthplan.va.casefile.CaseRepository;
+import com.healthplan.va.casefile.CaseVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ class FollowUpFormContext {
   }
 
   void show(DelegateTask task, FollowUp followUp) {
+    // the milestone is modelled once: its tasks are told apart by this task-local copy (task queries, filters)
+    task.setVariableLocal(CaseVariables.MILESTONE, followUp.milestone().name());
     task.setVariableLocal(MILESTONE_LABEL, followUp.milestone().label());
     task.setVariableLocal(MILESTONE_DUE_DATE, followUp.dueDate().toString());
     task.setVariableLocal(BASELINE_PAIN_SCORE, cases.get(followUp.caseId()).intake().painScore());

@@ -70,6 +70,7 @@ public class MemberLetters {
     model.put("nonDiscrimination", plan.nonDiscrimination());
     // the member's own letter: to the member by name, at the address on file
     model.put("memberName", caseFile.intake().patientName());
+    model.put("printed", true);
     model.put("address", caseFile.intake().memberAddress() == null ? "" : caseFile.intake().memberAddress());
     model.putIfAbsent("reasons", List.of());
     model.putIfAbsent("reviewerName", "A doctor who works for us");
@@ -83,9 +84,14 @@ public class MemberLetters {
         "letter-" + letter.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + sequence + ".pdf",
         "application/pdf", pdf, calendar.now());
     if (caseFile.intake().memberEmail() != null) {
+      // e-mail is the less private channel: the mailed copy names nobody and leaves the postal address out
+      Map<String, Object> mailed = new HashMap<>(model);
+      mailed.put("printed", false);
+      mailed.put("memberName", "member");
+      mailed.put("address", "");
       mailer.send(Notice.toAddresses(caseFile.caseId(), "MEMBER_" + letter.name(), sequence, "member-letter",
           List.of(caseFile.intake().memberEmail()), letter.subject() + " (reference " + caseFile.caseId() + ")",
-          model));
+          mailed));
     }
   }
 

@@ -24,10 +24,9 @@ class TasklistFilters {
       "UserTask_RecordRequestedInformation"};
   private static final String[] DETERMINATION_TASKS = {"UserTask_ReviewCriteria", "UserTask_RecordRequestedInformation",
       "UserTask_ReviewAsMedicalDirector"};
-  private static final String[] FOLLOW_UP_TASKS = {"UserTask_FollowUpOneWeek", "UserTask_FollowUpOneMonth",
-      "UserTask_FollowUpThreeMonths", "UserTask_FollowUpOneYear"};
-  private static final String[] PCP_REPORT_TASKS = {"UserTask_RecordPcpReportThreeMonths",
-      "UserTask_RecordPcpReportOneYear"};
+  /** Each milestone is modelled once: its tasks share these ids (the milestone is a task variable). */
+  private static final String[] FOLLOW_UP_TASKS = {"UserTask_FollowUp"};
+  private static final String[] PCP_REPORT_TASKS = {"UserTask_RecordPcpReport"};
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -78,7 +77,7 @@ class TasklistFilters {
     save("PCP reports awaited", "Follow-ups handed to the PCP: record a report received by fax or phone", 3,
         casesQuery().taskDefinitionKeyIn(PCP_REPORT_TASKS),
         List.of(CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
-    save("Denials open to appeal", "Denied cases within their 65 days: record an appeal received by phone or letter",
+    save("Denials open to appeal", "Denials within their appeal window: record an appeal received by phone or letter",
         4, casesQuery().taskDefinitionKey("UserTask_RecordAppeal"),
         List.of(CaseRoles.NURSES, CaseRoles.COORDINATORS, CaseRoles.ADMINISTRATORS));
     save("Determinations due within 24 hours", "Review tasks whose determination falls due within a day", 5,

@@ -79,10 +79,11 @@ class AppealProcessTest extends CaseTestSupport {
   }
 
   @Test
-  void aDeniedCaseWaitsSixtyFiveDaysForAnAppeal() {
+  void aDeniedCaseWaitsSixtyFiveDaysForAnAppeal() throws Exception {
     ProcessInstance instance = deniedCase();
 
-    assertThat(instance).isWaitingAt("UserTask_RecordAppeal");
+    assertThat(instance).isWaitingAt("CallActivity_HandleAppeal");
+    assertThat(phase(instance, "vertebralAugmentationAppeal")).isWaitingAt("UserTask_RecordAppeal");
     Task task = openTask(instance, "UserTask_RecordAppeal");
     assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
         .containsExactlyInAnyOrder("um-nurses", "follow-up-coordinators");
@@ -96,11 +97,13 @@ class AppealProcessTest extends CaseTestSupport {
     ClockUtil.setCurrentTime(Date.from(closes.plusSeconds(1)));
     managementService.executeJob(window.getId());
 
-    assertEnded(instance, "EndEvent_CaseDenied");
+    assertEnded(instance, "EndEvent_RequestNotApproved");
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.DENIED);
     HttpResponse<String> late = appeal(instance.getBusinessKey(),
         "{\"requestedBy\":\"MEMBER\",\"reason\":\"I disagree.\",\"urgency\":\"STANDARD\"}", NURSE);
     assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+    assertThat(json.readTree(late.body()).get("detail").asText()).contains("The time to appeal this determination "
+        + "ended on " + calendar.day(closes.atZone(calendar.zone()).toLocalDate().minusDays(1)));
   }
 
   @Test
@@ -120,7 +123,7 @@ class AppealProcessTest extends CaseTestSupport {
         .replaceAll("([+-]\\d\\d:\\d\\d)$", "$1")))).isBetween(Duration.ofHours(30 * 24 - 1), Duration.ofHours(30 * 24 + 1));
     assertThat(view.at("/appeal/outcome").isNull()).isTrue();
     assertThat(view.at("/appeal/requestedBy").asText()).isEqualTo("PROVIDER");
-    assertThat(instance).isWaitingAt("CallActivity_DecideAppeal");
+    assertThat(phase(instance, "vertebralAugmentationAppeal")).isWaitingAt("UserTask_ReviewAppeal");
 
     // a second appeal while this one is open
     HttpResponse<String> again = appeal(caseId, "{\"requestedBy\":\"MEMBER\",\"reason\":\"Me too.\","
@@ -198,7 +201,7 @@ class AppealProcessTest extends CaseTestSupport {
     completeAs("md2", instance, "UserTask_ReviewAppeal", decision("UPHOLD", "The infection is still active."));
     runAsyncJobs(instance);
 
-    assertEnded(instance, "EndEvent_AppealUpheld");
+    assertEnded(instance, "EndEvent_RequestNotApproved");
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.DENIED);
     assertThat(appealOf(instance).outcome()).isEqualTo(AppealOutcome.UPHELD);
     assertThat(TestMailServer.received()).extracting(MimeMessage::getSubject)
@@ -226,7 +229,8 @@ class AppealProcessTest extends CaseTestSupport {
     HttpResponse<String> notDenied = appeal(inReview.getBusinessKey(),
         "{\"requestedBy\":\"MEMBER\",\"reason\":\"x\",\"urgency\":\"STANDARD\"}", NURSE);
     assertThat(notDenied.statusCode()).isEqualTo(409);
-    assertThat(json.readTree(notDenied.body()).get("detail").asText()).contains("Only a denied case");
+    assertThat(json.readTree(notDenied.body()).get("detail").asText())
+        .contains("Only an adverse determination, in whole or in part, can be appealed");
   }
 
   private Appeal appealOf(ProcessInstance instance) {

@@ -209,12 +209,13 @@ class CaseApiTest extends CaseTestSupport {
       times.add(entry.get("at").asText());
     }
     assertThat(events).containsSubsequence(
-        "Case received | nurse1 | standard request; determination due " + today().plusDays(7),
+        "Case received | nurse1 | standard request; determination due "
+            + calendar.moment(cases.get(caseId).rounds().get(0).dueAt()),
         "Task opened | system | Review criteria",
         "Task claimed | nurse1 | Review criteria",
         "Task completed | nurse1 | Review criteria");
     assertThat(events).anyMatch(e -> e.startsWith("Criteria prescreened | system"));
-    assertThat(events).anyMatch(e -> e.equals("Determination made | nurse1 | APPROVED"));
+    assertThat(events).anyMatch(e -> e.equals("Determination made | nurse1 | approved"));
     assertThat(events).anyMatch(e -> e.equals("Notice sent | system | DETERMINATION_APPROVED to spine@clinic.example"));
     assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(java.time.OffsetDateTime::parse));
     assertThat(http.get("/api/cases/VA-2000-000001/timeline", "Authorization", NURSE).statusCode()).isEqualTo(404);

@@ -179,7 +179,7 @@ class FollowUpApiTest extends ProcedureTestSupport {
     // on its due day the PCP is asked, no nurse task opens
     TestMailServer.purge();
     moveClockToDueDay(instance, FollowUpMilestone.THREE_MONTHS);
-    assertThat(openTask(instance, "UserTask_FollowUpThreeMonths")).isNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "THREE_MONTHS")).isNull();
     assertThat(subjects()).contains("Follow-up report requested for case " + caseId + " (3-month follow-up)");
   }
 
@@ -253,7 +253,7 @@ class FollowUpApiTest extends ProcedureTestSupport {
     ProcessInstance instance = recordedCase(List.of());
     String caseId = instance.getBusinessKey();
     moveClockToDueDay(instance, FollowUpMilestone.THREE_MONTHS);
-    assertThat(openTask(instance, "UserTask_FollowUpThreeMonths")).isNotNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "THREE_MONTHS")).isNotNull();
 
     JsonNode problem = assertProblem(defer(caseId, "THREE_MONTHS", COORDINATOR), 409, "case-state-conflict");
 
@@ -261,7 +261,7 @@ class FollowUpApiTest extends ProcedureTestSupport {
     JsonNode threeMonths = followUpIn(view(caseId), "THREE_MONTHS");
     assertThat(threeMonths.get("deferredToPcp").asBoolean()).isFalse();
     assertThat(threeMonths.get("status").asText()).isEqualTo("DUE");
-    assertThat(openTask(instance, "UserTask_FollowUpThreeMonths")).isNotNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "THREE_MONTHS")).isNotNull();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ class FollowUpApiTest extends ProcedureTestSupport {
     ProcessInstance instance = recordedCase(List.of("THREE_MONTHS"));
     String caseId = instance.getBusinessKey();
     moveClockToDueDay(instance, FollowUpMilestone.THREE_MONTHS);
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).as("waiting for the PCP").isNotNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).as("waiting for the PCP").isNotNull();
 
     HttpResponse<String> response = report(caseId, "THREE_MONTHS", faxedReport(), COORDINATOR);
 
@@ -293,7 +293,7 @@ class FollowUpApiTest extends ProcedureTestSupport {
     assertThat(stored.recordedBy()).isEqualTo("coord1");
     assertThat(stored.scores().note()).isEqualTo("Faxed by PCP");
     // the follow-up phase no longer waits for the PCP
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).isNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).isNull();
     assertThat(view(caseId)).isEqualTo(view);
 
     // once is enough
@@ -302,6 +302,25 @@ class FollowUpApiTest extends ProcedureTestSupport {
     JsonNode twice = assertProblem(report(caseId, "THREE_MONTHS", again, COORDINATOR), 409, "case-state-conflict");
     assertThat(twice.get("detail").asText()).contains("already completed");
     assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).scores()).isEqualTo(stored.scores());
+  }
+
+  /** The contract's report "received by fax or phone" is for any due milestone, not only a deferred one. */
+  @Test
+  void aReportReceivedByPhoneForADueNurseFollowUpEndsTheNursesTask() throws Exception {
+    ProcessInstance instance = recordedCase(List.of());
+    String caseId = instance.getBusinessKey();
+    moveClockToDueDay(instance, FollowUpMilestone.ONE_WEEK);
+    assertThat(openTask(instance, "UserTask_FollowUp", "ONE_WEEK")).as("the nurse's task").isNotNull();
+
+    HttpResponse<String> response = report(caseId, "ONE_WEEK", faxedReport(), NURSE);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode week = followUpIn(json.readTree(response.body()), "ONE_WEEK");
+    assertThat(week.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(week.get("deferredToPcp").asBoolean()).isFalse();
+    assertThat(followUp(instance, FollowUpMilestone.ONE_WEEK).recordedBy()).isEqualTo("nurse1");
+    assertThat(openTask(instance, "UserTask_FollowUp", "ONE_WEEK")).as("nobody is asked to call again").isNull();
+    assertThat(followUp(instance, FollowUpMilestone.ONE_MONTH).status()).isEqualTo(FollowUpStatus.SCHEDULED);
   }
 
   @Test
@@ -331,13 +350,13 @@ class FollowUpApiTest extends ProcedureTestSupport {
   }
 
   @Test
-  void aReportForAFollowUpNotDeferredOrByAnotherRoleIsRefused() throws Exception {
+  void aReportForAFollowUpNotYetDueOrByAnotherRoleIsRefused() throws Exception {
     ProcessInstance instance = recordedCase(List.of("THREE_MONTHS"));
     String caseId = instance.getBusinessKey();
 
-    JsonNode notDeferred = assertProblem(report(caseId, "ONE_WEEK", faxedReport(), COORDINATOR), 409,
+    JsonNode notDue = assertProblem(report(caseId, "ONE_WEEK", faxedReport(), COORDINATOR), 409,
         "case-state-conflict");
-    assertThat(notDeferred.get("detail").asText()).contains("not deferred");
+    assertThat(notDue.get("detail").asText()).contains("The 1-week follow-up is not due until");
     assertThat(followUp(instance, FollowUpMilestone.ONE_WEEK).status()).isEqualTo(FollowUpStatus.SCHEDULED);
 
     for (String authorization : List.of(MEDICAL_DIRECTOR, ADMINISTRATOR)) {
@@ -355,8 +374,8 @@ class FollowUpApiTest extends ProcedureTestSupport {
     TestMailServer.purge();
     moveClockToDueDay(instance, FollowUpMilestone.THREE_MONTHS);
     assertThat(subjects()).noneMatch(subject -> subject.startsWith("Follow-up report requested"));
-    assertThat(openTask(instance, "UserTask_FollowUpThreeMonths")).isNull();
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).isNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "THREE_MONTHS")).isNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).isNull();
     assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).status()).isEqualTo(FollowUpStatus.COMPLETED);
   }
 

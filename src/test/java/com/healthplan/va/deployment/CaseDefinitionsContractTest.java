@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
@@ -52,7 +56,14 @@ class CaseDefinitionsContractTest {
 
   /** The case process and the phases it calls, each in a file named after its process id. */
   static final List<String> PROCESSES = List.of("vertebralAugmentationCase", "vertebralAugmentationDetermination",
-      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp", "vertebralAugmentationAppeal");
+      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp", "vertebralAugmentationAppeal",
+      "vertebralAugmentationNotice");
+
+  /** Every rule of the policy is a decision of one requirements graph, so that one cell serves every phase. */
+  static DmnModelInstance policy() {
+    return Dmn.readModelFromStream(
+        CaseDefinitionsContractTest.class.getResourceAsStream("/bpmn/vertebralAugmentationPolicy.dmn"));
+  }
 
   static BpmnModelInstance process() {
     return process("vertebralAugmentationCase");
@@ -120,8 +131,9 @@ class CaseDefinitionsContractTest {
         .filter(c -> c.path("id").asText().equals("Text_PrescreenAllMet")).findFirst().orElseThrow();
     assertThat(allMet.get("text").asText()).contains("every criterion and exclusion is met");
     assertThat(allMet.at("/conditional/hide").asText()).isEqualTo("=not(prescreenMeetsCriteria)");
-    assertThat(component(name, "prescreenUnmetCriteria").at("/conditional/hide").asText())
-        .isEqualTo("=prescreenMeetsCriteria");
+    JsonNode unmet = StreamSupport.stream(form(name).get("components").spliterator(), false)
+        .filter(c -> c.path("id").asText().equals("Text_PrescreenUnmet")).findFirst().orElseThrow();
+    assertThat(unmet.at("/conditional/hide").asText()).isEqualTo("=prescreenMeetsCriteria");
   }
 
   @Test
@@ -166,8 +178,15 @@ class CaseDefinitionsContractTest {
 
     // the prescreen evaluates vcfEligibility of its own deployment on the case file's facts (not on variables)
     BusinessRuleTask prescreen = model.getModelElementById("BusinessRuleTask_PrescreenCriteria");
-    assertThat(prescreen.getCamundaDelegateExpression()).isEqualTo("${prescreenCriteria}");
-    assertThat(CaseDefinitionsContractTest.class.getResource("/bpmn/vcfEligibility.dmn")).isNotNull();
+    assertThat(prescreen.getCamundaDecisionRef()).isEqualTo("vcfEligibility");
+    assertThat(prescreen.getCamundaDecisionRefBinding()).isEqualTo("deployment");
+    assertThat(prescreen.getCamundaDelegateExpression()).isNull();
+    BusinessRuleTask limits = process("vertebralAugmentationProcedure")
+        .getModelElementById("BusinessRuleTask_ApplyPaymentLimits");
+    assertThat(limits.getCamundaDecisionRef()).isEqualTo("vaPaymentLimits");
+    assertThat(limits.getCamundaDecisionRefBinding()).isEqualTo("deployment");
+    assertThat(policy().getModelElementsByType(Decision.class)).extracting(Decision::getId)
+        .contains("vcfEligibility", "vaPaymentLimits");
   }
 
   @Test
@@ -182,7 +201,9 @@ class CaseDefinitionsContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination"})
+  @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination",
+      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp", "vertebralAugmentationAppeal",
+      "vertebralAugmentationNotice"})
   void asyncTasksTakeTheEnginesRetryCycle(String key) {
     assertThat(process(key).getModelElementsByType(ServiceTask.class)).allSatisfy(task -> {
       assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
@@ -193,7 +214,9 @@ class CaseDefinitionsContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination"})
+  @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination",
+      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp", "vertebralAugmentationAppeal",
+      "vertebralAugmentationNotice"})
   void processesKeepHistoryForTheRetentionPeriod(String key) {
     Process process = process(key).getModelElementById(key);
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
@@ -203,31 +226,43 @@ class CaseDefinitionsContractTest {
   void processAndDecisionKeepHistoryForTheRetentionPeriod() {
     Process process = process().getModelElementById("vertebralAugmentationCase");
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
-    DmnModelInstance dmn = Dmn.readModelFromStream(
-        CaseDefinitionsContractTest.class.getResourceAsStream("/bpmn/vcfEligibility.dmn"));
-    Decision decision = dmn.getModelElementById("vcfEligibility");
+    Decision decision = policy().getModelElementById("vcfEligibility");
     assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
   }
 
-  /** Each decision in a file named after its key, keeping its history as long as the case. */
-  @ParameterizedTest
-  @ValueSource(strings = {"vcfEligibility", "vaPaymentLimits"})
-  void decisionsKeepHistoryForTheRetentionPeriod(String key) {
-    DmnModelInstance dmn = Dmn.readModelFromStream(
-        CaseDefinitionsContractTest.class.getResourceAsStream("/bpmn/" + key + ".dmn"));
-    Decision decision = dmn.getModelElementById(key);
-    assertThat(decision).as(key).isNotNull();
-    assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+  /** Every decision of the policy's graph keeps its history as long as the case. */
+  @Test
+  void decisionsKeepHistoryForTheRetentionPeriod() {
+    assertThat(policy().getModelElementsByType(Decision.class)).allSatisfy(decision ->
+        assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isEqualTo("3650"));
+  }
+
+  /** An id's prefix names the element's kind; a boundary or catch event is named after what it waits for. */
+  static String prefixFor(FlowNode node) {
+    if (node instanceof BoundaryEvent || node instanceof IntermediateCatchEvent) {
+      return "(Timer|Message)";
+    }
+    if (node instanceof IntermediateThrowEvent) {
+      return "Event";
+    }
+    if (node instanceof Gateway) {
+      return "Gateway";
+    }
+    return node.getElementType().getTypeName().substring(0, 1).toUpperCase()
+        + node.getElementType().getTypeName().substring(1);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"vertebralAugmentationCase", "vertebralAugmentationDetermination",
-      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp", "vertebralAugmentationAppeal"})
+      "vertebralAugmentationProcedure", "vertebralAugmentationFollowUp", "vertebralAugmentationAppeal",
+      "vertebralAugmentationNotice"})
   void elementIdsSayWhatTheyAre(String key) {
     Collection<FlowNode> nodes = process(key).getModelElementsByType(FlowNode.class);
-    assertThat(nodes).extracting(BaseElement::getId).allSatisfy(id -> assertThat(id).matches(
-        "(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|Gateway|Timer|Message|CallActivity)"
-            + "_[A-Z][A-Za-z]+"));
-    assertThat(nodes).allSatisfy(node -> assertThat(node.getName()).as(node.getId()).isNotBlank());
+    assertThat(nodes).allSatisfy(node ->
+        assertThat(node.getId()).matches(prefixFor(node) + "_[A-Z][A-Za-z]+"));
+    // a merge or a parallel split asks nothing, so it carries no label (as Modeler draws them); every other node does
+    assertThat(nodes).filteredOn(node -> !(node instanceof ParallelGateway)
+            && !(node instanceof Gateway && node.getOutgoing().size() < 2))
+        .allSatisfy(node -> assertThat(node.getName()).as(node.getId()).isNotBlank());
   }
 }

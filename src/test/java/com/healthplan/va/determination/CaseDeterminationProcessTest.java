@@ -366,6 +366,8 @@ class CaseDeterminationProcessTest extends CaseTestSupport {
     requestInformation(instance, "NOT_REFRACTORY_TO_CONSERVATIVE_CARE", "Physical therapy notes.");
 
     managementService.executeJob(timer(instance, "Timer_InformationDeadlinePassed").getId());
+    assertThat(determination(instance)).isWaitingAt("ServiceTask_DecideOnInformationAtHand");
+    runAsyncJobs(instance);
 
     // decided on the information at hand: an adverse determination with its reasons, open to an appeal at once
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.CLOSED_INCOMPLETE);

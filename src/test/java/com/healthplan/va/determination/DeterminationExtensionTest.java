@@ -74,7 +74,7 @@ class DeterminationExtensionTest extends CaseTestSupport {
     assertThat(toMember.getSubject()).isEqualTo("We need more time to decide on your doctor's request (reference "
         + instance.getBusinessKey() + ")");
     String member = CaseNoticeText.of(toMember);
-    assertThat(member).contains("Dear member").contains("kyphoplasty").contains("we will decide by")
+    assertThat(member).contains("Dear member,").contains("kyphoplasty").contains("We will decide by")
         .contains("Therapy notes are held by another clinic.").doesNotContain("CPT")
         .doesNotContain("NOT_REFRACTORY").doesNotContain("Jane");
 

@@ -135,22 +135,23 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
 
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.IN_FOLLOW_UP);
     ProcessInstance phase = followUpPhase(instance);
-    assertThat(phase).isWaitingAt("Timer_OneWeekDue", "Timer_OneMonthDue", "Timer_ThreeMonthsDue", "Timer_OneYearDue");
+    assertThat(phase).isWaitingAt("Timer_FollowUpDue");
+    assertThat(jobsOf(instance, query -> query.timers().activityId("Timer_FollowUpDue"))).hasSize(4);
     assertThat(followUps.of(instance.getBusinessKey())).extracting(FollowUp::dueDate)
         .containsExactly(week, month, threeMonths, year);
     assertThat(followUps.of(instance.getBusinessKey())).extracting(FollowUp::status)
         .containsOnly(FollowUpStatus.SCHEDULED);
-    assertThat(timer(instance, "Timer_OneWeekDue").getDuedate().toInstant()).isEqualTo(startOf(week));
-    assertThat(timer(instance, "Timer_OneMonthDue").getDuedate().toInstant()).isEqualTo(startOf(month));
-    assertThat(timer(instance, "Timer_ThreeMonthsDue").getDuedate().toInstant()).isEqualTo(startOf(threeMonths));
-    assertThat(timer(instance, "Timer_OneYearDue").getDuedate().toInstant()).isEqualTo(startOf(year));
+    assertThat(timer(instance, "Timer_FollowUpDue", "ONE_WEEK").getDuedate().toInstant()).isEqualTo(startOf(week));
+    assertThat(timer(instance, "Timer_FollowUpDue", "ONE_MONTH").getDuedate().toInstant()).isEqualTo(startOf(month));
+    assertThat(timer(instance, "Timer_FollowUpDue", "THREE_MONTHS").getDuedate().toInstant()).isEqualTo(startOf(threeMonths));
+    assertThat(timer(instance, "Timer_FollowUpDue", "ONE_YEAR").getDuedate().toInstant()).isEqualTo(startOf(year));
 
     // nothing opens a second early
     ClockUtil.setCurrentTime(Date.from(startOf(week).minusSeconds(1)));
     assertThat(jobsOf(instance, query -> query.timers().executable())).isEmpty();
     moveClockTo(startOf(week), instance);
-    assertThat(openTask(instance, "UserTask_FollowUpOneWeek")).isNotNull();
-    assertThat(openTask(instance, "UserTask_FollowUpOneMonth")).isNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "ONE_WEEK")).isNotNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "ONE_MONTH")).isNull();
   }
 
   @Test
@@ -164,28 +165,28 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
 
     // 1 week (7 February): the nurse's task opens at the start of the due day, due at its end
     moveClockTo(startOf(LocalDate.of(2026, 2, 7)), instance);
-    Task week = openTask(instance, "UserTask_FollowUpOneWeek");
+    Task week = openTask(instance, "UserTask_FollowUp", "ONE_WEEK");
     assertThat(week.getName()).isEqualTo("1-week follow-up");
     assertThat(taskService.getIdentityLinksForTask(week.getId())).extracting(IdentityLink::getGroupId)
         .containsExactly("um-nurses");
     assertThat(week.getDueDate().toInstant()).isEqualTo(startOf(LocalDate.of(2026, 2, 8)));
     assertThat(followUp(instance, FollowUpMilestone.ONE_WEEK).status()).isEqualTo(FollowUpStatus.DUE);
     assertThat(taskService.getVariable(week.getId(), "baselinePainScore")).isEqualTo(8);
-    completeAs("nurse1", instance, "UserTask_FollowUpOneWeek", scores("TELEPHONE", 5, 6, 5));
+    completeAs("nurse1", instance, "UserTask_FollowUp", "ONE_WEEK", scores("TELEPHONE", 5, 6, 5));
     assertThat(followUp(instance, FollowUpMilestone.ONE_WEEK).status()).isEqualTo(FollowUpStatus.COMPLETED);
     assertThat(followUp(instance, FollowUpMilestone.ONE_WEEK).scores().painScore()).isEqualTo(5);
     assertThat(TestMailServer.received()).isEmpty();
 
     // 1 month (28 February): not done on its day; overdue from 1 March, alerted again every 2 days until done
     moveClockTo(startOf(LocalDate.of(2026, 2, 28)), instance);
-    Task month = openTask(instance, "UserTask_FollowUpOneMonth");
+    Task month = openTask(instance, "UserTask_FollowUp", "ONE_MONTH");
     assertThat(taskService.getVariable(month.getId(), "earlierFollowUps")).asString().contains("1-week follow-up");
-    Job overdue = timer(instance, "Timer_OneMonthOverdue");
+    Job overdue = timer(instance, "Timer_FollowUpOverdue", "ONE_MONTH");
     assertThat(overdue.getDuedate().toInstant()).isEqualTo(startOf(LocalDate.of(2026, 3, 1)));
     moveClockTo(startOf(LocalDate.of(2026, 3, 1)), instance);
     assertThat(followUp(instance, FollowUpMilestone.ONE_MONTH).status()).isEqualTo(FollowUpStatus.OVERDUE);
-    assertThat(openTask(instance, "UserTask_FollowUpOneMonth").getPriority()).isEqualTo(90);
-    assertThat(timer(instance, "Timer_OneMonthOverdue").getDuedate().toInstant())
+    assertThat(openTask(instance, "UserTask_FollowUp", "ONE_MONTH").getPriority()).isEqualTo(90);
+    assertThat(timer(instance, "Timer_FollowUpOverdue", "ONE_MONTH").getDuedate().toInstant())
         .isEqualTo(startOf(LocalDate.of(2026, 3, 3)));
     moveClockTo(startOf(LocalDate.of(2026, 3, 3)), instance);
     List<MimeMessage> alerts = TestMailServer.received();
@@ -193,13 +194,13 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
         "Follow-up overdue: " + caseId + " (1-month follow-up)", "Follow-up overdue: " + caseId + " (1-month follow-up)");
     assertThat(alerts.get(0).getAllRecipients()[0].toString()).isEqualTo("coord1@healthplan.example");
     assertThat(alerts.get(0).getMessageID()).isNotEqualTo(alerts.get(1).getMessageID());
-    completeAs("nurse1", instance, "UserTask_FollowUpOneMonth", scores("IN_PERSON", 4, 7, 6));
-    assertThat(timer(instance, "Timer_OneMonthOverdue")).isNull();
+    completeAs("nurse1", instance, "UserTask_FollowUp", "ONE_MONTH", scores("IN_PERSON", 4, 7, 6));
+    assertThat(timer(instance, "Timer_FollowUpOverdue", "ONE_MONTH")).isNull();
     TestMailServer.purge();
 
     // 3 months (30 April), deferred: the PCP is e-mailed a link, reminded every 7 days 3 times, then coordinators
     moveClockTo(startOf(LocalDate.of(2026, 4, 30)), instance);
-    assertThat(openTask(instance, "UserTask_FollowUpThreeMonths")).isNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "THREE_MONTHS")).isNull();
     List<MimeMessage> requests = TestMailServer.received();
     assertThat(requests).hasSize(1);
     MimeMessage request = requests.get(0);
@@ -211,11 +212,11 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
         .doesNotContain("M-100234");
     String token = tokenIn(request);
     assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).pcpRequestedAt()).isNotNull();
-    assertThat(openTask(instance, "UserTask_RecordPcpReportThreeMonths")).as("the coordinators track the hand-off")
+    assertThat(openTask(instance, "UserTask_RecordPcpReport", "THREE_MONTHS")).as("the coordinators track the hand-off")
         .isNotNull();
     Instant requested = Instant.now();
     for (int reminder = 1; reminder <= 3; reminder++) {
-      Job next = timer(instance, "Timer_ThreeMonthsPcpReminderDue");
+      Job next = timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS");
       assertThat(next).as("reminder " + reminder).isNotNull();
       moveClockTo(next.getDuedate().toInstant(), instance);
       assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).pcpReminders()).isEqualTo(reminder);
@@ -228,12 +229,12 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     assertThat(tokenIn(TestMailServer.received().get(3))).isEqualTo(token);
     // (a second past its due time, as a job executor runs it: exactly at the last repetition's instant the engine
     // would plan that instant once more)
-    moveClockTo(timer(instance, "Timer_ThreeMonthsPcpReminderDue").getDuedate().toInstant().plusSeconds(1), instance);
+    moveClockTo(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS").getDuedate().toInstant().plusSeconds(1), instance);
     assertThat(TestMailServer.received()).hasSize(5).extracting(MimeMessage::getSubject)
         .containsOnlyOnce("Follow-up overdue: " + caseId + " (3-month follow-up)");
     assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).status()).isEqualTo(FollowUpStatus.OVERDUE);
     // no reminder is left: a further week sends nothing more
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).isNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).isNull();
     moveClockTo(ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(7)), instance);
     assertThat(TestMailServer.received()).hasSize(5);
 
@@ -245,22 +246,22 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     assertThat(reported.status()).isEqualTo(FollowUpStatus.COMPLETED);
     assertThat(reported.scores().contactMethod()).isEqualTo(ContactMethod.PCP_REPORT);
     assertThat(reported.scores().painScore()).isEqualTo(3);
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).isNull();
-    assertThat(openTask(instance, "UserTask_RecordPcpReportThreeMonths")).as("ended by the PCP's report").isNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).isNull();
+    assertThat(openTask(instance, "UserTask_RecordPcpReport", "THREE_MONTHS")).as("ended by the PCP's report").isNull();
     assertThat(reports.check(token)).isInstanceOf(FollowUpReports.LinkState.AlreadyReported.class);
     assertThat(requested).isNotNull();
 
     // 1 year (31 January 2027): the last one closes the case with its outcome
     moveClockTo(startOf(LocalDate.of(2027, 1, 31)), instance);
-    completeAs("nurse1", instance, "UserTask_FollowUpOneYear", scores("TELEPHONE", 2, 9, 8));
+    completeAs("nurse1", instance, "UserTask_FollowUp", "ONE_YEAR", scores("TELEPHONE", 2, 9, 8));
     assertThat(followUpPhase(instance)).isNull();
+    // performed on the day of its approval: no payment finding waits, so the case closes (its own job)
+    assertThat(openTask(instance, "UserTask_ResolvePaymentFindings")).isNull();
+    runAsyncJobs(instance);
     assertThat(caseFile(instance).status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(caseFile(instance).closure().outcomeSummary()).isEqualTo("Pain 8 at intake; "
         + "1-week follow-up: pain 5 (-3), comfort 6, activity 5; 1-month follow-up: pain 4 (-4), comfort 7, activity 6; "
         + "3-month follow-up: pain 3 (-5), comfort 8, activity 7; 1-year follow-up: pain 2 (-6), comfort 9, activity 8.");
-    // the procedure before the approval left a payment finding for the coordinator; then the case process ends
-    completeAs("coord1", instance, "UserTask_ResolvePaymentFindings",
-        Map.of("paymentFindingsNote", "Performed before approval: not paid."));
     assertEnded(instance, "EndEvent_CaseClosed");
   }
 
@@ -271,13 +272,15 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     moveClockTo(startOf(performed.plusMonths(3)), instance);
     String caseId = instance.getBusinessKey();
 
-    Task task = openTask(instance, "UserTask_RecordPcpReportThreeMonths");
+    Task task = openTask(instance, "UserTask_RecordPcpReport", "THREE_MONTHS");
     assertThat(task.getName()).isEqualTo("Record PCP report");
     assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
         .containsExactly("follow-up-coordinators");
     // expected at the latest when the coordinators would be alerted: after three weekly reminders
+    // (28 days on the plan's calendar: the same time of day across a change of daylight saving time)
     assertThat(task.getDueDate().toInstant()).isEqualTo(followUp(instance, FollowUpMilestone.THREE_MONTHS)
-        .pcpRequestedAt().plus(java.time.Duration.ofDays(28)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        .pcpRequestedAt().atZone(calendar.zone()).plusDays(28).toInstant()
+        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     assertThat(taskService.getVariableLocal(task.getId(), "pcpRequestedOn")).isEqualTo(followUp(instance,
         FollowUpMilestone.THREE_MONTHS).pcpRequestedAt().atZone(calendar.zone()).toLocalDate().toString());
     assertThat(taskService.getVariableLocal(task.getId(), "pcpReminders")).isEqualTo(0);
@@ -290,8 +293,8 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     MimeMessage request = TestMailServer.received().stream().filter(mail -> subjectOf(mail)
         .startsWith("Follow-up report requested")).findFirst().orElseThrow();
     for (int reminder = 1; reminder <= 3; reminder++) {
-      moveClockTo(timer(instance, "Timer_ThreeMonthsPcpReminderDue").getDuedate().toInstant(), instance);
-      Task again = openTask(instance, "UserTask_RecordPcpReportThreeMonths");
+      moveClockTo(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS").getDuedate().toInstant(), instance);
+      Task again = openTask(instance, "UserTask_RecordPcpReport", "THREE_MONTHS");
       assertThat(again.getId()).isEqualTo(task.getId());
       assertThat(again.getAssignee()).isEqualTo("coord1");
       assertThat(taskService.getVariableLocal(again.getId(), "pcpReminders")).isEqualTo(reminder);
@@ -299,18 +302,18 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     }
     reports.acknowledge(tokenIn(request));
     assertThat(taskService.getVariableLocal(task.getId(), "pcpAcknowledgedOn")).isEqualTo(calendar.today().toString());
-    moveClockTo(timer(instance, "Timer_ThreeMonthsPcpReminderDue").getDuedate().toInstant().plusSeconds(1), instance);
-    assertThat(openTask(instance, "UserTask_RecordPcpReportThreeMonths").getPriority())
+    moveClockTo(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS").getDuedate().toInstant().plusSeconds(1), instance);
+    assertThat(openTask(instance, "UserTask_RecordPcpReport", "THREE_MONTHS").getPriority())
         .isEqualTo(FollowUpDelegates.OVERDUE_PRIORITY);
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).as("reminders and alert done").isNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).as("reminders and alert done").isNull();
     taskService.setAssignee(task.getId(), null);
 
     // a nurse does not record it, bad scores are refused with nothing saved
-    Task byNurse = claimAs("nurse1", instance, "UserTask_RecordPcpReportThreeMonths");
+    Task byNurse = claimAs("nurse1", instance, "UserTask_RecordPcpReport", "THREE_MONTHS");
     assertThat(refusedFields(() -> taskService.complete(byNurse.getId(), scores("PCP_REPORT", 3, 8, 7))))
         .extracting(FieldError::field).containsExactly("contactMethod");
     taskService.setAssignee(byNurse.getId(), null);
-    Task byCoordinator = claimAs("coord1", instance, "UserTask_RecordPcpReportThreeMonths");
+    Task byCoordinator = claimAs("coord1", instance, "UserTask_RecordPcpReport", "THREE_MONTHS");
     assertThat(refusedFields(() -> taskService.complete(byCoordinator.getId(), scores("FAX", 12, 8, 7))))
         .extracting(FieldError::field).containsExactlyInAnyOrder("contactMethod", "painScore");
     assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).completed()).isFalse();
@@ -322,12 +325,12 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     assertThat(recorded.scores().contactMethod()).isEqualTo(ContactMethod.PCP_REPORT);
     assertThat(recorded.scores().painScore()).isEqualTo(3);
     assertThat(recorded.recordedBy()).isEqualTo("coord1");
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).isNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).isNull();
     moveClockTo(startOf(performed.plusMonths(4)), instance);
     assertThat(TestMailServer.received()).as("nothing more to the PCP")
         .noneMatch(mail -> GreenMailUtil.getAddressList(recipients(mail)).contains("pcp@clinic.example"));
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseId)
-        .taskDefinitionKey("UserTask_RecordPcpReportThreeMonths").finished().taskAssignee("coord1")
+        .taskDefinitionKey("UserTask_RecordPcpReport").finished().taskAssignee("coord1")
         .count()).isEqualTo(1);
   }
 
@@ -336,7 +339,7 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     LocalDate performed = today();
     ProcessInstance instance = recordedCase(performed, List.of());
     moveClockTo(startOf(performed.plusDays(7)), instance);
-    Task task = claimAs("nurse1", instance, "UserTask_FollowUpOneWeek");
+    Task task = claimAs("nurse1", instance, "UserTask_FollowUp", "ONE_WEEK");
     Map<String, Object> bad = scores("FAX", 11, -1, 7);
     bad.put("activityScore", 7.5);
 
@@ -345,7 +348,7 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     assertThat(refused).extracting(FieldError::field).containsExactlyInAnyOrder("contactMethod", "painScore",
         "comfortScore", "activityScore");
     assertThat(followUp(instance, FollowUpMilestone.ONE_WEEK).status()).isEqualTo(FollowUpStatus.DUE);
-    assertThat(openTask(instance, "UserTask_FollowUpOneWeek")).isNotNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "ONE_WEEK")).isNotNull();
     // the intake's baseline is untouched by a follow-up's scores
     taskService.complete(task.getId(), scores("TELEPHONE", 2, 8, 8));
     assertThat(caseFile(instance).intake().painScore()).isEqualTo(8);
@@ -375,7 +378,7 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     LocalDate performed = today();
     ProcessInstance instance = recordedCase(performed, List.of());
     moveClockTo(startOf(performed.plusMonths(3)), instance);
-    assertThat(openTask(instance, "UserTask_FollowUpThreeMonths")).isNotNull();
+    assertThat(openTask(instance, "UserTask_FollowUp", "THREE_MONTHS")).isNotNull();
 
     assertThatThrownBy(() -> reports.defer(instance.getBusinessKey(), FollowUpMilestone.THREE_MONTHS))
         .hasMessageContaining("already due");
@@ -390,7 +393,7 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     assertThat(TestMailServer.received()).extracting(MimeMessage::getSubject)
         .anyMatch(subject -> subject.startsWith("Follow-up report requested"));
     TestMailServer.purge();
-    Job reminderTimer = timer(instance, "Timer_ThreeMonthsPcpReminderDue");
+    Job reminderTimer = timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS");
 
     TestMailServer.stop();
     ClockUtil.setCurrentTime(reminderTimer.getDuedate());
@@ -410,6 +413,6 @@ class FollowUpPhaseProcessTest extends ProcedureTestSupport {
     assertThat(TestMailServer.received()).extracting(MimeMessage::getSubject).containsExactly(
         "Reminder: Follow-up report requested for case " + instance.getBusinessKey() + " (3-month follow-up)");
     assertThat(followUp(instance, FollowUpMilestone.THREE_MONTHS).pcpReminders()).isEqualTo(1);
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).isNotNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).isNotNull();
   }
 }

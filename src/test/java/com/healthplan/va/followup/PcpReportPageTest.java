@@ -92,7 +92,7 @@ class PcpReportPageTest extends ProcedureTestSupport {
         "Follow-up report requested for case " + caseId)).findFirst().orElseThrow(() -> new AssertionError(
         "no PCP request among " + TestMailServer.received().stream().map(PcpReportPageTest::subject).toList()));
     assertThat(followUp(caseId).pcpRequestedAt()).isNotNull();
-    assertThat(timer(instance, "Timer_ThreeMonthsPcpReminderDue")).as("waiting for the PCP").isNotNull();
+    assertThat(timer(instance, "Timer_PcpReminderDue", "THREE_MONTHS")).as("waiting for the PCP").isNotNull();
     return new Requested(instance, caseId, tokenIn(mail), mail);
   }
 
@@ -239,7 +239,7 @@ class PcpReportPageTest extends ProcedureTestSupport {
     assertThat(body).containsPattern("name=\"painScore\"[^>]*value=\"11\"")
         .containsPattern("name=\"comfortScore\"[^>]*value=\"abc\"");
     assertNothingReported(requested.caseId());
-    assertThat(timer(requested.instance(), "Timer_ThreeMonthsPcpReminderDue")).as("still waiting").isNotNull();
+    assertThat(timer(requested.instance(), "Timer_PcpReminderDue", "THREE_MONTHS")).as("still waiting").isNotNull();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -264,8 +264,8 @@ class PcpReportPageTest extends ProcedureTestSupport {
     assertThat(reported.scores().activityScore()).isEqualTo(7);
     assertThat(reported.scores().note()).contains("seen in person").contains("Walking daily.");
     // the follow-up phase no longer waits for the PCP
-    assertThat(timer(requested.instance(), "Timer_ThreeMonthsPcpReminderDue")).isNull();
-    assertThat(jobsOf(requested.instance(), query -> query.timers().activityId("Timer_ThreeMonthsPcpReminderDue")))
+    assertThat(timer(requested.instance(), "Timer_PcpReminderDue", "THREE_MONTHS")).isNull();
+    assertThat(jobsOf(requested.instance(), query -> query.timers().activityId("Timer_PcpReminderDue")))
         .isEmpty();
 
     HttpResponse<String> again = show(requested.token());
@@ -336,7 +336,7 @@ class PcpReportPageTest extends ProcedureTestSupport {
     assertHtmlPage(reportWithSuperseded, 404);
     assertNothingReported(caseId);
     assertThat(followUp(caseId).pcpAcknowledgedAt()).isNull();
-    assertThat(timer(requested.instance(), "Timer_ThreeMonthsPcpReminderDue")).as("still waiting").isNotNull();
+    assertThat(timer(requested.instance(), "Timer_PcpReminderDue", "THREE_MONTHS")).as("still waiting").isNotNull();
   }
 
   private static byte[] hmac(String key, String encodedPayload) throws Exception {
@@ -365,7 +365,7 @@ class PcpReportPageTest extends ProcedureTestSupport {
     assertHtmlPage(late, 410);
     assertThat(late.body()).contains("expired");
     assertNothingReported(caseId);
-    assertThat(timer(requested.instance(), "Timer_ThreeMonthsPcpReminderDue")).as("still waiting").isNotNull();
+    assertThat(timer(requested.instance(), "Timer_PcpReminderDue", "THREE_MONTHS")).as("still waiting").isNotNull();
     // the mail's own link (issued today) still works
     assertHtmlPage(show(requested.token()), 200);
   }

@@ -80,7 +80,8 @@ class IntakeValidatorTest {
         arguments("fractureLevels", List.of("L5")),
         arguments("fractureLevels", List.of("C1", "S1", "T4")),
         arguments("fractureLevels", List.of("T5", "T6", "T7", "T8")),
-        arguments("fractureDate", TODAY.toString()),
+        // the day of the imaging that confirms it
+        arguments("fractureDate", TODAY.minusWeeks(4).toString()),
         arguments("imagingModality", "XRAY"),
         arguments("painScore", 0),
         arguments("painScore", 10),
@@ -153,6 +154,7 @@ class IntakeValidatorTest {
         arguments("imagingModality", "CT", "one of XRAY, MRI, NONE"),
         arguments("imagingDate", null, "Imaging date is required"),
         arguments("imagingDate", TODAY.plusDays(1).toString(), "not be after the request date"),
+        arguments("imagingDate", TODAY.minusWeeks(5).minusDays(1).toString(), "Imaging date must not be before the fracture date"),
         arguments("painScore", null, "Pain score (VAS) is required"),
         arguments("painScore", -1, "whole number from 0 to 10"),
         arguments("painScore", 11, "whole number from 0 to 10"),

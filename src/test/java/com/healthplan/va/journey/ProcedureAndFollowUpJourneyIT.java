@@ -227,7 +227,7 @@ class ProcedureAndFollowUpJourneyIT {
     assertThat(request.getAllRecipients()[0].toString()).isEqualTo("pcp@clinic.example");
     Matcher token = LINK_TOKEN.matcher(GreenMailUtil.getBody(request).replace("=\r\n", "").replace("=3D", "="));
     assertThat(token.find()).isTrue();
-    assertThat(task(caseId, "UserTask_RecordPcpReportThreeMonths")).as("the coordinators' hand-off").isNotNull();
+    assertThat(task(caseId, "UserTask_RecordPcpReport")).as("the coordinators' hand-off").isNotNull();
     try (Browser coordinator = loggedIn("tasklist", "coord1")) {
       coordinator.click(By.partialLinkText("PCP reports awaited"));
       coordinator.click(By.xpath("//*[contains(@class,'task')][contains(.,'" + caseId
@@ -263,7 +263,7 @@ class ProcedureAndFollowUpJourneyIT {
       assertThat(reported.completed()).isTrue();
       assertThat(reported.scores().contactMethod()).isEqualTo(ContactMethod.PCP_REPORT);
       assertThat(reported.scores().painScore()).isEqualTo(3);
-      assertThat(task(caseId, "UserTask_RecordPcpReportThreeMonths")).as("ended by the PCP's report").isNull();
+      assertThat(task(caseId, "UserTask_RecordPcpReport")).as("ended by the PCP's report").isNull();
 
       // the link has done its work: used again, it says so and changes nothing
       pcp.go(base() + "/pcp/follow-up?token=" + token.group(1));

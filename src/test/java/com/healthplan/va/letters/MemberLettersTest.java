@@ -94,8 +94,8 @@ class MemberLettersTest extends CaseTestSupport {
     byte[] pdf = documents.find(instance.getBusinessKey(), letters.get(0).documentId()).orElseThrow().content();
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     String printed = pdfText(pdf);
-    assertThat(printed).contains("12 Elm Street").contains("Dear member").contains("did not approve")
-        .contains(EligibilityCriterion.ACTIVE_INFECTION.plainLanguage(TestPolicy.TERMS).replaceAll("\\s+", " "))
+    assertThat(printed).contains("12 Elm Street").contains("Dear Jane Q. Doe,").contains("did not approve")
+        .contains(EligibilityCriterion.ACTIVE_INFECTION.memberWording(TestPolicy.TERMS).replaceAll("\\s+", " "))
         .contains("You can appeal").contains("72 hours").contains("free copy")
         .doesNotContain("ACTIVE_INFECTION").doesNotContain("CPT");
 
@@ -109,7 +109,9 @@ class MemberLettersTest extends CaseTestSupport {
         }).findFirst().orElseThrow();
     assertThat(mail.getSubject()).isEqualTo("We did not approve your doctor's request (reference "
         + instance.getBusinessKey() + ")");
-    assertThat(text(mail)).contains("did not approve").doesNotContain("ACTIVE_INFECTION");
+    // the e-mailed copy, minimum necessary: neither the member's name nor the postal address
+    assertThat(text(mail)).contains("did not approve").contains("Dear member,").doesNotContain("ACTIVE_INFECTION")
+        .doesNotContain("Jane").doesNotContain("Elm Street");
   }
 
   @Test

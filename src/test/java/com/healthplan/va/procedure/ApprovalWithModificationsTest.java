@@ -95,7 +95,7 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
     assertThat(determination.conditions()).isEqualTo("Outpatient only.");
     assertThat(determination.overriddenCriteria()).containsExactly("MORE_THAN_3_LEVELS");
     MimeMessage notice = TestMailServer.received().get(0);
-    assertThat(notice.getSubject()).endsWith(": approved");
+    assertThat(notice.getSubject()).endsWith(": approved in part");
     assertThat(text(notice)).contains("Approved: Kyphoplasty (CPT 22513-22515), levels T11, T12, L1")
         .contains("Not approved: levels L2").contains("Conditions: Outpatient only.")
         .contains("L2 is an old fracture").contains("may be appealed until").doesNotContain("levels T11, T12, L1, L2");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.healthplan.va.casefile.CaseStatus;
+import com.healthplan.va.casefile.DeterminationOutcome;
+import com.healthplan.va.casefile.DeterminationRound;
 import com.healthplan.va.documents.DocumentUploads;
 import com.healthplan.va.documents.CaseDocumentCopies;
 import com.healthplan.va.documents.SampleDocuments;
@@ -296,9 +298,15 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     assertThat(determination(instance)).isWaitingAt("UserTask_ReviewCriteria");
     assertThat(caseFile(instance).currentRound().criteriaAsOf()).isEqualTo(tooLate);
     assertThat(caseFile(instance).prescreen().unmetCriteria()).containsExactly("FRACTURE_OLDER_THAN_4_MONTHS");
-    assertThat(caseFile(instance).determination()).isNull();
-    assertThat(variable(instance, "returnedToReviewReason")).asString()
-        .contains("scheduled for " + tooLate).contains("older than 4 months");
+    // the approval is never discarded: it lapsed, and a new round judges the request again beside it
+    var rounds = caseFile(instance).rounds();
+    assertThat(rounds).hasSize(2);
+    assertThat(rounds.get(0).decision().outcome()).isEqualTo(DeterminationOutcome.APPROVED);
+    assertThat(rounds.get(0).decision().validThrough()).isEqualTo(fracture.plusMonths(4));
+    assertThat(rounds.get(1).opening()).isEqualTo(DeterminationRound.Opening.APPROVAL_LAPSED);
+    assertThat(rounds.get(1).decision()).isNull();
+    assertThat(rounds.get(1).openingReason()).contains("scheduled for " + calendar.day(tooLate))
+        .contains("on or before " + calendar.day(fracture.plusMonths(4)));
     assertThat(procedureFile(instance).schedule().scheduledDate()).isEqualTo(tooLate);
   }
 

@@ -19,9 +19,10 @@ class PriorAuthorizationReportTest extends CaseTestSupport {
   /** A case decided in 2025 after the given hours (the crafted history of a year before the tests run). */
   void decided(String urgency, String outcome, int hours) {
     ProcessInstance instance = openCase(eligibleIntake());
-    jdbc.update("UPDATE va_case SET urgency = ?, received_at = ?, determination_outcome = ?, "
-            + "determination_decided_by = 'md1', determination_decided_at = ?, status = ? WHERE case_id = ?",
-        urgency, RECEIVED, outcome, RECEIVED.plusHours(hours), outcome, instance.getBusinessKey());
+    jdbc.update("UPDATE va_case SET urgency = ?, received_at = ?, status = ? WHERE case_id = ?",
+        urgency, RECEIVED, outcome, instance.getBusinessKey());
+    jdbc.update("UPDATE va_determination SET opened_at = ?, outcome = ?, decided_by = 'md1', decided_at = ? "
+        + "WHERE case_id = ? AND round = 1", RECEIVED, outcome, RECEIVED.plusHours(hours), instance.getBusinessKey());
   }
 
   @Test

@@ -157,6 +157,13 @@ public abstract class CaseTestSupport {
     return timers.isEmpty() ? null : timers.get(0);
   }
 
+  /** The timer of one follow-up milestone (the milestone is modelled once, so its timers share their ids). */
+  protected Job timer(ProcessInstance instance, String activityId, String milestone) {
+    return jobsOf(instance, query -> query.timers().activityId(activityId)).stream()
+        .filter(job -> milestone.equals(runtimeService.getVariable(job.getExecutionId(), "milestone")))
+        .findFirst().orElse(null);
+  }
+
   /** The jobs of every process instance of the case that match the query. */
   protected List<Job> jobsOf(ProcessInstance instance, java.util.function.UnaryOperator<JobQuery> query) {
     List<Job> jobs = new java.util.ArrayList<>();
@@ -225,6 +232,35 @@ public abstract class CaseTestSupport {
   protected List<ProcessInstance> pendingNotices(ProcessInstance instance) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .processDefinitionKey(CaseVariables.NOTICE_PROCESS_KEY).list();
+  }
+
+  /** The open task of one follow-up milestone (the milestone is modelled once; its tasks share their ids). */
+  protected Task openTask(ProcessInstance instance, String taskDefinitionKey, String milestone) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey(taskDefinitionKey).taskVariableValueEquals("milestone", milestone).singleResult();
+  }
+
+  /** Claims a follow-up milestone's task as the user. */
+  protected Task claimAs(String userId, ProcessInstance instance, String taskDefinitionKey, String milestone) {
+    Task task = openTask(instance, taskDefinitionKey, milestone);
+    taskService.claim(task.getId(), userId);
+    return task;
+  }
+
+  /** Claims a follow-up milestone's task as the user and completes it with the form's values. */
+  protected void completeAs(String userId, ProcessInstance instance, String taskDefinitionKey, String milestone,
+      Map<String, Object> formValues) {
+    taskService.complete(claimAs(userId, instance, taskDefinitionKey, milestone).getId(), formValues);
+  }
+
+  /** The one mail job waiting in the case's notice processes (the provider's notice first, then the letter). */
+  protected Job noticeJob(ProcessInstance instance) {
+    List<Job> jobs = new java.util.ArrayList<>();
+    for (ProcessInstance notice : pendingNotices(instance)) {
+      jobs.addAll(managementService.createJobQuery().processInstanceId(notice.getId()).messages().list());
+    }
+    org.assertj.core.api.Assertions.assertThat(jobs).as("notice jobs of " + instance.getBusinessKey()).hasSize(1);
+    return jobs.get(0);
   }
 
   /** The running instance of a phase of the case (null when none runs). */
