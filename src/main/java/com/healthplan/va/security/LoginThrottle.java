@@ -94,9 +94,16 @@ public class LoginThrottle {
     }
     String client = exchange.request().getRemoteAddr();
     Instant now = clock.get();
-    boolean knownDevice = devices.knows(exchange.request(), userId)
-        && !record(knownDevices, userId + "\n" + client, now).isWaiting(now);
-    if (!knownDevice) {
+    boolean knownDevice = devices.knows(exchange.request(), userId);
+    if (knownDevice) {
+      Failures device = record(knownDevices, userId + "\n" + client, now);
+      if (device.isWaiting(now)) {
+        failed(device, "browser known to account", userId, now, false, accountFreeFailures);
+        exchange.request().setAttribute(RETRY_AFTER,
+            Math.max(1, Duration.between(now, device.waitUntil()).toSeconds()));
+        return (T) Boolean.FALSE;
+      }
+    } else {
       Failures account = record(accounts, userId, now);
       Failures fromClient = record(clients, client, now);
       Instant until = later(account.waitUntil(), fromClient.waitUntil());
