@@ -40,10 +40,10 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
     // by both chains would send the TxRequired chain on into the TxRequiresNew chain
     configuration.setCustomPreCommandInterceptorsTxRequired(
         withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), newGuard(configuration),
-            newCommentRules(configuration)));
+            newCommentRules(configuration), newPatientDataQueries(configuration)));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), newGuard(configuration),
-            newCommentRules(configuration)));
+            newCommentRules(configuration), newPatientDataQueries(configuration)));
   }
 
   @Override
@@ -56,6 +56,11 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
     return new CommentRules(configuration::getIdentityService, configuration::getTaskService);
   }
 
+  private static PatientDataQueries newPatientDataQueries(ProcessEngineConfigurationImpl configuration) {
+    return new PatientDataQueries(configuration::getIdentityService, configuration::getTaskService,
+        configuration::getRuntimeService, configuration::getHistoryService);
+  }
+
   private CaseCommandGuard newGuard(ProcessEngineConfigurationImpl configuration) {
     return new CaseCommandGuard(configuration::getIdentityService, configuration::getTaskService,
         configuration::getRepositoryService, editableFields, logins, Set.copyOf(CaseVariables.CASE_PROCESS_KEYS),
@@ -65,10 +70,11 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, CaseCommandGuard guard,
-      CommentRules comments) {
+      CommentRules comments, PatientDataQueries patientData) {
     List<CommandInterceptor> all = new ArrayList<>();
     all.add(guard);
     all.add(comments);
+    all.add(patientData);
     if (interceptors != null) {
       all.addAll(interceptors);
     }

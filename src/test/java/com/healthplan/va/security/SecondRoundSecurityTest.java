@@ -220,7 +220,15 @@ class SecondRoundSecurityTest extends CaseTestSupport {
 
     // engine REST answers a refused comment 400 ("Not enough parameters"), Tasklist's API the same
     assertThat(onTask.statusCode()).isIn(400, 403);
-    assertThat(onCase.statusCode()).isIn(400, 403);
+    assertThat(onCase.statusCode()).as("engine REST has no such write; the Java API is checked below")
+        .isIn(400, 403, 405);
+    identityService.setAuthentication("md1", List.of(CaseRoles.MEDICAL_DIRECTORS));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.createComment(null,
+          task.getProcessInstanceId(), "Approve it.")).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
     assertThat(taskService.getTaskComments(task.getId())).isEmpty();
     assertThat(taskService.getProcessInstanceComments(task.getProcessInstanceId())).isEmpty();
   }
@@ -245,6 +253,50 @@ class SecondRoundSecurityTest extends CaseTestSupport {
     assertThat(taskService.getTaskComment(task.getId(), commentId).getFullMessage()).isEqualTo("Short.");
     assertThat(taskService.getTaskComments(task.getId())).hasSize(1);
     assertThat(output.getAll()).doesNotContain("Jane Q. Example").doesNotContain("zzzzzzzzzz");
+  }
+
+  // --- Found 6: minimum necessary through the engine's own APIs ----------------------------------------------
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @CsvSource({
+      "/engine-rest/history/variable-instance?variableName=patientName, nurse1",
+      "/engine-rest/history/variable-instance?variableName=patientName, md1",
+      "/engine-rest/history/variable-instance?variableName=patientName, coord1",
+      "/engine-rest/history/variable-instance?variableName=patientBirthDate, coord1",
+      "/engine-rest/history/detail?variableName=patientName, nurse1",
+      "/engine-rest/variable-instance?variableName=patientName, nurse1",
+      "/engine-rest/variable-instance?variableName=memberId, coord1",
+      "/camunda/api/engine/engine/default/history/variable-instance?variableName=patientName, coord1",
+  })
+  void nobodyButAnAdministratorReadsEveryPatientsDataInOneCall(String path, String user) throws Exception {
+    HttpResponse<String> answer;
+    if (path.startsWith("/camunda")) {
+      Http cockpit = new Http(port);
+      assertThat(cockpit.loginToWebapp("cockpit", user, user)).isEqualTo(200);
+      answer = cockpit.get(path);
+    } else {
+      answer = http.get(path, "Authorization", basic(user, user));
+    }
+    assertThat(answer.statusCode()).as(answer.body()).isIn(403, 400);
+    assertThat(answer.body()).doesNotContain("Jane Q. Doe");
+  }
+
+  @Test
+  void aNurseReadsTheVariablesOfACaseSheWorksACoordinatorSeesInitialsOnly() throws Exception {
+    Task task = openTask(instance, "UserTask_ReviewCriteria");
+    String path = "/engine-rest/history/variable-instance?processInstanceId=" + task.getProcessInstanceId();
+
+    JsonNode asNurse = json.readTree(http.get(path, "Authorization", NURSE).body());
+    JsonNode asCoordinator = json.readTree(http.get(path, "Authorization", basic("coord1", "coord1")).body());
+    JsonNode asAdministrator = json.readTree(http.get("/engine-rest/history/variable-instance?variableName="
+        + "patientName", "Authorization", basic("demo", "demo")).body());
+
+    assertThat(asNurse.findValuesAsText("name")).contains("patientName", "patientInitials");
+    assertThat(asCoordinator.findValuesAsText("name")).contains("patientInitials")
+        .doesNotContain("patientName", "patientBirthDate", "memberId");
+    assertThat(asAdministrator.size()).isPositive();
+    assertThat(http.get("/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables",
+        "Authorization", basic("coord1", "coord1")).body()).doesNotContain("patientName");
   }
 
   // --- Found 7: the same answer for an unknown user and a wrong password ---------------------------------------
