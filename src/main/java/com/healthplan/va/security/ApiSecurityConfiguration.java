@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * HTTP Basic authentication against Camunda's identity service for the engine REST API and the case API.
+ * HTTP Basic authentication against Camunda's identity service for the engine REST API, the case API and the FHIR
+ * Prior Authorization API.
  * The webapps keep their own session login. Every password check, whichever the path, is slowed per client by
  * the {@link LoginThrottle} inside the engine.
  */
@@ -25,7 +26,7 @@ class ApiSecurityConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("va-basic-authentication");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/fhir/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HTTP_BASIC_PROVIDER);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
