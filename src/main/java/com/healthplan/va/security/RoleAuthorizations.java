@@ -85,8 +85,10 @@ class RoleAuthorizations {
   private void grantProviderSystems() {
     grant(CaseRoles.PROVIDER_SYSTEMS, Resources.PROCESS_DEFINITION, CASES, Permissions.CREATE_INSTANCE);
     grant(CaseRoles.PROVIDER_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    // the prescreen runs inside the start; the command guard refuses evaluating it directly
-    grant(CaseRoles.PROVIDER_SYSTEMS, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.CREATE_INSTANCE);
+    // the prescreen runs inside the start (the command guard refuses evaluating it directly); READ: the policy's
+    // criteria are what the DTR Questionnaire publishes to them anyway, and it is read in their name
+    grant(CaseRoles.PROVIDER_SYSTEMS, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
   }
 
   /** Grants the permissions to the group, adding to an existing grant rather than duplicating it. */
