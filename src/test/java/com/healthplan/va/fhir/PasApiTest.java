@@ -15,11 +15,15 @@ class PasApiTest extends CaseTestSupport {
   static final String PROVIDER = basic("provider1", "provider1");
 
   /** The example bundle with its dates moved to today (request), 5 weeks ago (fracture), 4 weeks ago (imaging). */
+  /** Each test's requests have an identifier of their own: the database is shared by the tests of a run. */
+  private final String requestId = "REQ-" + java.util.UUID.randomUUID();
+
   String example() throws Exception {
     return Files.readString(Path.of("docs/fhir/pas-request-bundle.json"))
         .replace("2026-12-01T09:30:00-05:00", today() + "T09:30:00-05:00")
         .replace("2026-10-27", today().minusWeeks(5).toString())
-        .replace("2026-11-03", today().minusWeeks(4).toString());
+        .replace("2026-11-03", today().minusWeeks(4).toString())
+        .replace("REQ-2026-0001", requestId).replace("CLM-0001", "CLM-" + requestId);
   }
 
   HttpResponse<String> submit(String body, String... auth) {
@@ -41,6 +45,30 @@ class PasApiTest extends CaseTestSupport {
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(json.readTree(again.body()).at("/entry/0/resource/preAuthRef").asText()).isEqualTo(caseId);
     assertThat(caseCount()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void inquireReturnsTheDecisionOnceANurseApproves() throws Exception {
+    String caseId = json.readTree(submit(example(), PROVIDER).body()).at("/entry/0/resource/preAuthRef").asText();
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey("vertebralAugmentationCase").singleResult();
+    java.util.Map<String, Object> review = new java.util.HashMap<>();
+    review.put("reviewDecision", "APPROVE");
+    review.put("reviewConfirmedCriteria",
+        new java.util.ArrayList<>(com.healthplan.va.criteria.EligibilityCriterion.codes()));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", review);
+
+    String inquiry = example().replace("\"use\": \"preauthorization\"", "\"use\": \"preauthorization\"");
+    HttpResponse<String> answer = http.postJson("/fhir/Claim/$inquire", inquiry, "Authorization", PROVIDER);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    var response = json.readTree(answer.body()).at("/entry/0/resource");
+    assertThat(response.get("outcome").asText()).isEqualTo("complete");
+    assertThat(answer.body()).contains("\"code\": \"A1\"");
+    assertThat(response.at("/preAuthPeriod/end").asText())
+        .isEqualTo(cases.get(caseId).determination().validThrough().toString());
+    // another provider system sees nothing of it
+    assertThat(http.postJson("/fhir/Claim/$inquire", inquiry, "Authorization", basic("demo", "demo")).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
