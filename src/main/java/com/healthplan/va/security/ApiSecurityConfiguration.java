@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Authentication against Camunda's identity service for the engine REST API and the case API: the webapps'
+ * Authentication against Camunda's identity service for the engine REST API, the case API and the FHIR
+ * Prior Authorization API: the webapps'
  * session in a browser, HTTP Basic for machine clients ({@link WebappSessionOrBasic}); cross-site writes refused
  * on every path ({@link CrossSiteWrites}); no caching of answers with patient data ({@link ApiResponseHeaders}). Every password check, whichever the path, is slowed per client by
  * the {@link LoginThrottle} inside the engine.
@@ -26,7 +27,7 @@ class ApiSecurityConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("va-basic-authentication");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/fhir/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         SESSION_OR_BASIC_PROVIDER);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

@@ -14,6 +14,12 @@ public final class CaseRoles {
   /** Physician reviewers: only a physician may deny. */
   public static final String MEDICAL_DIRECTORS = "medical-directors";
 
+  /**
+   * Providers' systems (EHRs, practice systems) of the FHIR Prior Authorization API: they submit requests and read
+   * their own requests' status and decision there, and nothing else (no webapp, no case API, no other case).
+   */
+  public static final String PROVIDER_SYSTEMS = "provider-systems";
+
   /** Every group that works on cases. */
   public static final List<String> ALL = List.of(ADMINISTRATORS, NURSES, COORDINATORS, MEDICAL_DIRECTORS);
 

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class DemoPasswordGuard {
 
-  static final Set<String> DEMO_PASSWORDS = Set.of("demo", "nurse1", "coord1", "md1", "password", "admin");
+  static final Set<String> DEMO_PASSWORDS = Set.of("demo", "nurse1", "coord1", "md1", "md2", "provider1", "password", "admin");
   static final int MIN_LENGTH = 12;
 
   private DemoPasswordGuard() {

@@ -42,6 +42,7 @@ class IdentitySetup implements SmartInitializingSingleton {
     createGroup(CaseRoles.NURSES, "Utilization-management nurses", "WORKFLOW");
     createGroup(CaseRoles.COORDINATORS, "Follow-up coordinators", "WORKFLOW");
     createGroup(CaseRoles.MEDICAL_DIRECTORS, "Medical directors", "WORKFLOW");
+    createGroup(CaseRoles.PROVIDER_SYSTEMS, "Providers' systems (FHIR Prior Authorization API)", "SYSTEM");
     if (properties.admin() != null && properties.admin().isConfigured()) {
       createUser(properties.admin(), CaseRoles.ADMINISTRATORS);
     }
@@ -71,8 +72,9 @@ class IdentitySetup implements SmartInitializingSingleton {
   }
 
   private void createUser(IdentityProperties.Account account, String groupId) {
-    if (!CaseRoles.ALL.contains(groupId)) {
-      throw new IllegalStateException("User " + account.id() + " must belong to one of " + CaseRoles.ALL);
+    if (!CaseRoles.ALL.contains(groupId) && !CaseRoles.PROVIDER_SYSTEMS.equals(groupId)) {
+      throw new IllegalStateException("User " + account.id() + " must belong to one of " + CaseRoles.ALL + " or "
+          + CaseRoles.PROVIDER_SYSTEMS);
     }
     if (identity.createUserQuery().userId(account.id()).count() == 0) {
       User user = identity.newUser(account.id());

@@ -73,6 +73,22 @@ class RoleAuthorizations {
       grant(CaseRoles.MEDICAL_DIRECTORS, Resources.PROCESS_DEFINITION, process, Permissions.READ,
           Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     }
+
+    grantProviderSystems();
+  }
+
+  /**
+   * Providers' systems: start a case (the FHIR API's {@code Claim/$submit} does, on their behalf, so that the case's
+   * history names who sent it) and nothing else: no webapp, no reading of any instance, task or decision. What they
+   * may read of their own requests the FHIR API answers from its submission records.
+   */
+  private void grantProviderSystems() {
+    grant(CaseRoles.PROVIDER_SYSTEMS, Resources.PROCESS_DEFINITION, CASES, Permissions.CREATE_INSTANCE);
+    grant(CaseRoles.PROVIDER_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // the prescreen runs inside the start (the command guard refuses evaluating it directly); READ: the policy's
+    // criteria are what the DTR Questionnaire publishes to them anyway, and it is read in their name
+    grant(CaseRoles.PROVIDER_SYSTEMS, Resources.DECISION_DEFINITION, ELIGIBILITY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
   }
 
   /** Grants the permissions to the group, adding to an existing grant rather than duplicating it. */
