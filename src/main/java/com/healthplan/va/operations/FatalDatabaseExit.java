@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -28,6 +29,7 @@ class FatalDatabaseExit implements ApplicationListener<ContextClosedEvent> {
   private final int exitCode;
   private final IntConsumer terminator;
 
+  @Autowired
   FatalDatabaseExit(ApplicationContext context, OperationsProperties properties) {
     this(properties.fatalDatabaseExitCode(), code -> {
       Thread watchdog = new Thread(() -> {
