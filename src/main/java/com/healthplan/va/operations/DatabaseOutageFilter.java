@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,8 +184,30 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     @Override
     public PrintWriter getWriter() throws IOException {
       if (writer == null) {
-        String encoding = getCharacterEncoding() == null ? StandardCharsets.ISO_8859_1.name() : getCharacterEncoding();
-        writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), encoding));
+        PrintWriter real = super.getWriter();
+        // no buffer of its own: what passes goes to the container's writer, which the container flushes
+        writer = new PrintWriter(new Writer() {
+          @Override
+          public void write(char[] chars, int off, int len) {
+            if (!holding()) {
+              real.write(chars, off, len);
+            }
+          }
+
+          @Override
+          public void flush() {
+            if (!holding()) {
+              real.flush();
+            }
+          }
+
+          @Override
+          public void close() {
+            if (!holding()) {
+              real.close();
+            }
+          }
+        });
       }
       return writer;
     }
