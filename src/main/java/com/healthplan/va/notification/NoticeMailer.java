@@ -123,11 +123,15 @@ public class NoticeMailer {
 
   /** Cockpit shows the possible duplicate on the case's process at once; settling it resolves the incident. */
   private void raiseIncident(String messageId, String caseId) {
-    var execution = org.camunda.bpm.engine.impl.context.Context.getBpmnExecutionContext();
-    if (execution == null || execution.getExecution() == null) {
-      return; // sent outside a process (an administrator's action): the ledger's flag is the record
+    var context = org.camunda.bpm.engine.impl.context.Context.getBpmnExecutionContext();
+    String executionId = context != null && context.getExecution() != null ? context.getExecution().getId()
+        // sent where the engine keeps no execution at hand: the case's oldest running process carries it
+        : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).active().list().stream()
+            .map(instance -> instance.getId()).sorted().findFirst().orElse(null);
+    if (executionId == null) {
+      return; // no running process of the case: the ledger's flag is the record (GET /api/operations/notices)
     }
-    runtime.createIncident(POSSIBLE_DUPLICATE_INCIDENT, execution.getExecution().getId(), messageId,
+    runtime.createIncident(POSSIBLE_DUPLICATE_INCIDENT, executionId, messageId,
         "Notice " + messageId + " of case " + caseId + " was sent again after a cut-off send and may have reached "
             + "its recipients twice. Settle it: POST /api/operations/notices/settlement (docs/operations.md).");
   }
