@@ -123,11 +123,14 @@ public class NoticeMailer {
 
   /** Cockpit shows the possible duplicate on the case's process at once; settling it resolves the incident. */
   private void raiseIncident(String messageId, String caseId) {
+    // on the case's own process, which outlives the notice's (an incident of an ended execution is deleted with it)
+    String executionId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(com.healthplan.va.casefile.CaseVariables.PROCESS_KEY).active().list().stream()
+        .map(instance -> instance.getId()).findFirst().orElse(null);
     var context = org.camunda.bpm.engine.impl.context.Context.getBpmnExecutionContext();
-    String executionId = context != null && context.getExecution() != null ? context.getExecution().getId()
-        // sent where the engine keeps no execution at hand: the case's oldest running process carries it
-        : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).active().list().stream()
-            .map(instance -> instance.getId()).sorted().findFirst().orElse(null);
+    if (executionId == null && context != null && context.getExecution() != null) {
+      executionId = context.getExecution().getId();
+    }
     if (executionId == null) {
       return; // no running process of the case: the ledger's flag is the record (GET /api/operations/notices)
     }
