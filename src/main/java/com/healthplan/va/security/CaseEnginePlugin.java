@@ -39,26 +39,9 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
     // one guard per chain: an interceptor is a link of its chain (the engine sets its next), so an instance shared
     // by both chains would send the TxRequired chain on into the TxRequiresNew chain
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), newGuard(configuration),
-            newCommentRules(configuration), newPatientDataQueries(configuration)));
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), newGuard(configuration)));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), newGuard(configuration),
-            newCommentRules(configuration), newPatientDataQueries(configuration)));
-  }
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    logins.equalizeTimingWith(new PasswordTiming(configuration::getIdentityService,
-        configuration::getPasswordManager));
-  }
-
-  private static CommentRules newCommentRules(ProcessEngineConfigurationImpl configuration) {
-    return new CommentRules(configuration::getIdentityService, configuration::getTaskService);
-  }
-
-  private static PatientDataQueries newPatientDataQueries(ProcessEngineConfigurationImpl configuration) {
-    return new PatientDataQueries(configuration::getIdentityService, configuration::getTaskService,
-        configuration::getRuntimeService, configuration::getHistoryService);
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), newGuard(configuration)));
   }
 
   private CaseCommandGuard newGuard(ProcessEngineConfigurationImpl configuration) {
@@ -69,12 +52,9 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
             configuration::getIdentityService, cases, lifecycle));
   }
 
-  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, CaseCommandGuard guard,
-      CommentRules comments, PatientDataQueries patientData) {
+  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, CaseCommandGuard guard) {
     List<CommandInterceptor> all = new ArrayList<>();
     all.add(guard);
-    all.add(comments);
-    all.add(patientData);
     if (interceptors != null) {
       all.addAll(interceptors);
     }

@@ -75,7 +75,7 @@ public final class Http {
     return builder;
   }
 
-  public HttpResponse<String> send(HttpRequest request) {
+  private HttpResponse<String> send(HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
