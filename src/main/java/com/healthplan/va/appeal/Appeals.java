@@ -130,8 +130,9 @@ public class Appeals {
         ? "Not approved: the requested information did not arrive, decided on the information at hand"
         : decision.outcome().approves() ? "Approved in part: not approved for " + String.join(", ",
             decision.notApprovedLevels()) : "Denied");
+    // a person's name as an administrator typed it, inserted into the appeal forms' markdown
     scope.setVariable("determinationDecidedByName", decision.decidedBy() == null ? "the plan"
-        : String.valueOf(notices.physicianName(decision.decidedBy())));
+        : com.healthplan.va.casefile.FormText.shown(String.valueOf(notices.physicianName(decision.decidedBy()))));
     scope.setVariable("determinationDecidedText", calendar.moment(decision.decidedAt()));
     scope.setVariable(DETERMINATION_RATIONALE, decision.rationale());
     scope.setVariable("determinationUnmetWording", com.healthplan.va.criteria.CriteriaList.wordingList(

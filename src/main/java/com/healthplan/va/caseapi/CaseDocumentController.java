@@ -100,6 +100,8 @@ class CaseDocumentController {
         .contentLength(document.content().length)
         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(document.summary().fileName()))
         .header("X-Content-Type-Options", "nosniff")
+        // opened in a browser tab, a document runs no script and reaches nothing of the application
+        .header("Content-Security-Policy", "sandbox")
         .cacheControl(CacheControl.noStore())
         .body(document.content());
   }

@@ -1,6 +1,7 @@
 package com.healthplan.va.documents;
 
 import com.healthplan.va.casefile.CaseVariables;
+import com.healthplan.va.casefile.FormText;
 import com.healthplan.va.casefile.PlanCalendar;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public class CaseDocumentCopies {
    * {@code x](https://elsewhere) [y} must not become a link).
    */
   static String markdownText(String text) {
-    return text.replaceAll("([\\\\`*_{}\\[\\]()<>])", "\\\\$1");
+    return FormText.shown(text);
   }
 
   private ObjectValue value(String caseId) {

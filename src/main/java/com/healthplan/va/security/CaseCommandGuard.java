@@ -122,8 +122,9 @@ class CaseCommandGuard extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (command instanceof CheckPassword) {
-      return logins.check(() -> next.execute(command));
+    if (command instanceof CheckPassword check) {
+      return logins.check(EngineCommandFields.userId(check), EngineCommandFields.password(check),
+          () -> next.execute(command));
     }
     var authentication = identity.get().getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {

@@ -39,9 +39,26 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
     // one guard per chain: an interceptor is a link of its chain (the engine sets its next), so an instance shared
     // by both chains would send the TxRequired chain on into the TxRequiresNew chain
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), newGuard(configuration)));
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), newGuard(configuration),
+            newCommentRules(configuration), newPatientDataQueries(configuration)));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), newGuard(configuration)));
+        withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), newGuard(configuration),
+            newCommentRules(configuration), newPatientDataQueries(configuration)));
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    logins.equalizeTimingWith(new PasswordTiming(configuration::getIdentityService,
+        configuration::getPasswordManager));
+  }
+
+  private static CommentRules newCommentRules(ProcessEngineConfigurationImpl configuration) {
+    return new CommentRules(configuration::getIdentityService, configuration::getTaskService);
+  }
+
+  private static PatientDataQueries newPatientDataQueries(ProcessEngineConfigurationImpl configuration) {
+    return new PatientDataQueries(configuration::getIdentityService, configuration::getTaskService,
+        configuration::getRuntimeService, configuration::getHistoryService);
   }
 
   private CaseCommandGuard newGuard(ProcessEngineConfigurationImpl configuration) {
@@ -52,9 +69,12 @@ class CaseEnginePlugin extends AbstractProcessEnginePlugin {
             configuration::getIdentityService, cases, lifecycle));
   }
 
-  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, CaseCommandGuard guard) {
+  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, CaseCommandGuard guard,
+      CommentRules comments, PatientDataQueries patientData) {
     List<CommandInterceptor> all = new ArrayList<>();
     all.add(guard);
+    all.add(comments);
+    all.add(patientData);
     if (interceptors != null) {
       all.addAll(interceptors);
     }

@@ -8,23 +8,34 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The network address of the client whose request is being served, for the {@link LoginThrottle}: set for every
- * request, whatever its path, and cleared after it. Behind a reverse proxy, configure Spring Boot's
- * {@code server.forward-headers-strategy} so that this is the client's address, not the proxy's.
+ * The request being served, for the {@link LoginThrottle} inside the engine: the client's network address and
+ * the browser's {@link SignInDevices} cookie are read from it, and a sign-in's cookie is written to its response.
+ * Set for every request, whatever its path, and cleared after it. Behind a reverse proxy, configure Spring Boot's
+ * {@code server.forward-headers-strategy} so that the address is the client's, not the proxy's.
  */
 public final class ClientAddress extends OncePerRequestFilter {
 
-  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
+
+  /** The request and its response. */
+  record Exchange(HttpServletRequest request, HttpServletResponse response) {
+  }
 
   /** The current request's client, or {@code null} outside a request (the application's own work). */
   public static String current() {
+    Exchange exchange = CURRENT.get();
+    return exchange == null ? null : exchange.request().getRemoteAddr();
+  }
+
+  /** The current request and response, or {@code null} outside a request. */
+  static Exchange exchange() {
     return CURRENT.get();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    CURRENT.set(request.getRemoteAddr());
+    CURRENT.set(new Exchange(request, response));
     try {
       chain.doFilter(request, response);
     } finally {

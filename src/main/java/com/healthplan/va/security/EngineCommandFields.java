@@ -14,6 +14,10 @@ import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -54,6 +58,20 @@ final class EngineCommandFields {
   private static final Field DELETE_SKIPS_LISTENERS = field(AbstractDeleteProcessInstanceCmd.class,
       "skipCustomListeners");
   private static final Field DELETE_SKIPS_IO = field(AbstractDeleteProcessInstanceCmd.class, "skipIoMappings");
+  // sign-ins and comments (CommentRules, LoginThrottle)
+  private static final Field CHECK_USER = field(CheckPassword.class, "userId");
+  private static final Field CHECK_PASSWORD = field(CheckPassword.class, "password");
+  private static final Field COMMENT_TASK = field(AddCommentCmd.class, "taskId");
+  private static final Field COMMENT_INSTANCE = field(AddCommentCmd.class, "processInstanceId");
+  private static final Field UPDATE_COMMENT_TASK = field(UpdateCommentCmd.class, "taskId");
+  private static final Field UPDATE_COMMENT_INSTANCE = field(UpdateCommentCmd.class, "processInstanceId");
+  private static final Field UPDATE_COMMENT_ID = field(UpdateCommentCmd.class, "commentId");
+  private static final Field UPDATE_COMMENT_MESSAGE = field(UpdateCommentCmd.class, "message");
+  private static final Field DELETE_TASK_COMMENT_TASK = field(DeleteTaskCommentCmd.class, "taskId");
+  private static final Field DELETE_TASK_COMMENT_ID = field(DeleteTaskCommentCmd.class, "commentId");
+  private static final Field DELETE_INSTANCE_COMMENT_INSTANCE = field(DeleteProcessInstanceCommentCmd.class,
+      "processInstanceId");
+  private static final Field DELETE_INSTANCE_COMMENT_ID = field(DeleteProcessInstanceCommentCmd.class, "commentId");
 
   private EngineCommandFields() {
   }
@@ -143,6 +161,40 @@ final class EngineCommandFields {
 
   static Map<String, Object> variables(SubmitStartFormCmd command) {
     return map(read(START_FORM_VARIABLES, command));
+  }
+
+  static String userId(CheckPassword command) {
+    return (String) read(CHECK_USER, command);
+  }
+
+  static String password(CheckPassword command) {
+    return (String) read(CHECK_PASSWORD, command);
+  }
+
+  /** A comment's task and process instance (either may be null), its id (null: a new one) and its text. */
+  record CommentTarget(String taskId, String processInstanceId, String commentId, String message) {
+  }
+
+  static CommentTarget target(AddCommentCmd command) {
+    return new CommentTarget((String) read(COMMENT_TASK, command), (String) read(COMMENT_INSTANCE, command), null,
+        (String) read(COMMENT_MESSAGE, command));
+  }
+
+  static CommentTarget target(UpdateCommentCmd command) {
+    return new CommentTarget((String) read(UPDATE_COMMENT_TASK, command),
+        (String) read(UPDATE_COMMENT_INSTANCE, command), (String) read(UPDATE_COMMENT_ID, command),
+        (String) read(UPDATE_COMMENT_MESSAGE, command));
+  }
+
+  /** A deletion's comment id is null when every comment of the task or instance is deleted. */
+  static CommentTarget target(DeleteTaskCommentCmd command) {
+    return new CommentTarget((String) read(DELETE_TASK_COMMENT_TASK, command), null,
+        (String) read(DELETE_TASK_COMMENT_ID, command), null);
+  }
+
+  static CommentTarget target(DeleteProcessInstanceCommentCmd command) {
+    return new CommentTarget(null, (String) read(DELETE_INSTANCE_COMMENT_INSTANCE, command),
+        (String) read(DELETE_INSTANCE_COMMENT_ID, command), null);
   }
 
   @SuppressWarnings("unchecked")

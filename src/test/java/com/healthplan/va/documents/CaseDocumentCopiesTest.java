@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 class CaseDocumentCopiesTest {
 
   @Test
-  void markdownInAFileNameIsEscaped() {
+  void markdownInAFileNameIsShownAsText() {
     assertThat(CaseDocumentCopies.markdownText("x](https://elsewhere.example) [y.pdf"))
-        .isEqualTo("x\\]\\(https://elsewhere.example\\) \\[y.pdf");
-    assertThat(CaseDocumentCopies.markdownText("**bold** _x_ `code` <b>.pdf"))
-        .isEqualTo("\\*\\*bold\\*\\* \\_x\\_ \\`code\\` \\<b\\>.pdf");
+        .isEqualTo("x&#93;&#40;https&#58;&#47;&#47;elsewhere.example&#41; &#91;y.pdf");
+    assertThat(CaseDocumentCopies.markdownText("**bold** <b>.pdf"))
+        .isEqualTo("&#42;&#42;bold&#42;&#42; &#60;b&#62;.pdf");
     assertThat(CaseDocumentCopies.markdownText("mri report 2026.pdf")).isEqualTo("mri report 2026.pdf");
   }
 }
