@@ -480,9 +480,10 @@ class ProcedurePhaseProcessTest extends ProcedureTestSupport {
     @SuppressWarnings("unchecked")
     List<Map<String, String>> documents = (List<Map<String, String>>) runtimeService.getVariable(instance.getId(),
         "caseDocuments");
-    // newest first: the upload, then the member's approval letter
-    assertThat(documents).extracting(row -> row.get("fileName")).containsExactly("narrative.pdf",
-        "letter-approved-1.pdf");
+    // newest first: the upload, then the member's approval letter (names as the form's markdown shows them)
+    assertThat(documents).extracting(row -> row.get("fileName")).containsExactly(
+        com.healthplan.va.casefile.FormText.shown("narrative.pdf"),
+        com.healthplan.va.casefile.FormText.shown("letter-approved-1.pdf"));
     assertThat(documents.get(1).get("kind")).isEqualTo("MEMBER_NOTICE");
     assertThat(documents.get(0).get("url")).startsWith("/api/cases/" + instance.getBusinessKey() + "/documents/");
     taskService.complete(task.getId(), Map.of("paymentFindingsNote", "T11 billed separately; biopsy not paid."));
