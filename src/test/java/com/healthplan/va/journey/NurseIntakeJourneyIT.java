@@ -71,7 +71,7 @@ class NurseIntakeJourneyIT {
       browser.click(By.xpath("//*[contains(@class,'task')]//a[contains(normalize-space(.),'Review criteria')]"));
       assertThat(browser.text(By.xpath("//h2[contains(.,'Criteria review')]"))).contains(caseId);
       String prescreen = browser.text(By.xpath(
-          "//*[contains(@class,'fjs-form-field')][.//label[contains(.,'Prescreen')]]"));
+          "//*[contains(@class,'fjs-form-field-text')][contains(.,'Prescreen')]"));
       assertThat(prescreen).contains("Level outside T5-L5").contains("Active infection")
           .doesNotContain("Pain criterion not met");
       browser.screenshot("04-criteria-review");

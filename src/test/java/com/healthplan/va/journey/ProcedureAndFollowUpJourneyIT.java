@@ -91,7 +91,11 @@ class ProcedureAndFollowUpJourneyIT {
 
   /** A case the nurse approved; its approval notice sent, it waits for its documentation. */
   private String approvedCase() {
-    String caseId = intake.open(Intakes.eligible(LocalDate.now(PLAN_ZONE)));
+    return approvedCase(Intakes.eligible(LocalDate.now(PLAN_ZONE)));
+  }
+
+  private String approvedCase(Map<String, Object> request) {
+    String caseId = intake.open(request);
     Map<String, Object> review = new HashMap<>();
     review.put("reviewDecision", "APPROVE");
     review.put("reviewConfirmedCriteria", new ArrayList<>(EligibilityCriterion.codes()));
@@ -195,8 +199,12 @@ class ProcedureAndFollowUpJourneyIT {
   @Test
   void thePcpAcknowledgesAndReportsThroughTheEmailLinkOnAPhone() throws Exception {
     TestMailServer.restart();
-    String caseId = approvedCase();
     LocalDate today = LocalDate.now(PLAN_ZONE);
+    // performed three months ago (recorded late), so the fracture is older than that (dates in order)
+    Map<String, Object> olderFracture = Intakes.eligible(today);
+    olderFracture.put("fractureDate", today.minusMonths(3).minusWeeks(1).toString());
+    olderFracture.put("imagingDate", today.minusMonths(3).minusDays(5).toString());
+    String caseId = approvedCase(olderFracture);
     Map<String, Object> documentation = new HashMap<>();
     documentation.put("documentationConfirmed", new ArrayList<>(DocumentationItem.codes()));
     complete(caseId, "UserTask_ReviewDocumentation", "nurse1", documentation);
