@@ -72,7 +72,7 @@ class NurseIntakeJourneyIT {
       assertThat(browser.text(By.xpath("//h2[contains(.,'Criteria review')]"))).contains(caseId);
       String prescreen = browser.text(By.xpath(
           "//*[contains(@class,'fjs-form-field-text')][contains(.,'Prescreen')]"));
-      assertThat(prescreen).contains("Level outside T5-L5").contains("Active infection")
+      assertThat(prescreen).contains("T5-L5 levels only").contains("active infection including UTI")
           .doesNotContain("Pain criterion not met");
       browser.screenshot("04-criteria-review");
 
