@@ -139,6 +139,11 @@ final class Browser implements AutoCloseable {
     return element.getText();
   }
 
+  /** What a field holds (a read-only input shows its value, not text). */
+  String value(String componentId) {
+    return visible(field(componentId, "")).getDomProperty("value");
+  }
+
   void screenshot(String name) {
     try {
       Files.createDirectories(SHOTS);
