@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a state-changing request (anything but GET, HEAD, OPTIONS) that a browser sends on behalf of another
  * site, on every path of the application: the case API, the engine REST API and the webapps' API. A browser says
- * so itself: {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}, or an {@code Origin} that is
- * neither this request's own origin nor the configured public base URL's. Machine clients send neither header
+ * so itself: {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}, or, from a browser too old to
+ * send that header, an {@code Origin} that is neither this request's own origin nor the configured public base
+ * URL's. Machine clients send neither header
  * and are not affected; a browser's credentials (a session cookie or cached Basic credentials) cannot be used
  * from another site. Answered 403 in the problem shape.
  */
@@ -53,8 +54,10 @@ final class CrossSiteWrites extends OncePerRequestFilter {
 
   boolean isCrossSite(HttpServletRequest request) {
     String site = request.getHeader("Sec-Fetch-Site");
-    if (site != null && !OWN_SITE.contains(site.trim().toLowerCase(Locale.ROOT))) {
-      return true;
+    if (site != null) {
+      // a browser that sends it says where the request came from; its Origin may be "null" on the application's
+      // own pages (the PCP page's no-referrer policy makes Chromium send Origin: null with its own form posts)
+      return !OWN_SITE.contains(site.trim().toLowerCase(Locale.ROOT));
     }
     String origin = request.getHeader("Origin");
     if (origin == null) {

@@ -107,7 +107,9 @@ class PhysicianAppealJourneyIT {
       md2.type("Field_appealRationale", "Infection treated, culture clean: every criterion is met now.");
       md2.screenshot("21-second-physician-overturns");
       md2.click(By.xpath("//button[normalize-space(.)='Complete']"));
-      md2.waitFor(d -> cases.get(caseId).status() == CaseStatus.APPROVED);
+      // the overturn is recorded at once; the case moves on to documentation when its jobs have run
+      md2.waitFor(d -> cases.get(caseId).appeal().map(appeal -> appeal.overturned())
+          .orElse(false));
     }
     runJobs(caseId);
     assertThat(cases.get(caseId).status()).isEqualTo(CaseStatus.AWAITING_DOCUMENTATION);
