@@ -121,13 +121,13 @@ public class NoticeMailer {
     LOG.info("Sent notice {} to {} recipient(s)", messageId, recipients.size());
   }
 
-  /** Cockpit shows the possible duplicate on the case's process at once; settling it resolves the incident. */
+  /**
+   * Cockpit shows the possible duplicate at once, on the notice's own execution (an incident on another process
+   * instance from inside this job fails the job); the ledger's flag outlives it (GET /api/operations/notices).
+   */
   private void raiseIncident(String messageId, String caseId) {
     var context = org.camunda.bpm.engine.impl.context.Context.getBpmnExecutionContext();
-    String executionId = context != null && context.getExecution() != null ? context.getExecution().getId()
-        // sent where the engine keeps no execution at hand: the case's oldest running process carries it
-        : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).active().list().stream()
-            .map(instance -> instance.getId()).sorted().findFirst().orElse(null);
+    String executionId = context != null && context.getExecution() != null ? context.getExecution().getId() : null;
     if (executionId == null) {
       return; // no running process of the case: the ledger's flag is the record (GET /api/operations/notices)
     }
