@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,6 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * default run, and a real SMTP server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// one context for every test, the operations tests' beans included: see assertOneEngineInThisJvm
+@Import(OperationsTestSupport.Beans.class)
 public abstract class CaseTestSupport {
 
   @Autowired protected ProcessEngine processEngine;

@@ -11,16 +11,16 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.PriorityOrdered;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Tests of running the application (outages, in-doubt notices, retries): one shared context whose database can
- * be made unreachable ({@link #DATABASE}) and with a one-task probe process whose job runs a delegate given by
- * the test ({@link #PROBE}).
+ * Tests of running the application (outages, in-doubt notices, retries): the database can be made unreachable
+ * ({@link #DATABASE}; tests set it back after themselves) and a one-task probe process runs a delegate given by
+ * the test ({@link #PROBE}). Their beans ({@link Beans}) are part of the one application context every test
+ * shares ({@link CaseTestSupport} imports them): a context of their own in the same JVM would take Camunda's
+ * process engine over from the shared one (see {@code CaseTestSupport}).
  */
-@Import(OperationsTestSupport.Beans.class)
 public abstract class OperationsTestSupport extends CaseTestSupport {
 
   /** Whether the database answers; the connection pool's own connections are not touched. */
@@ -41,6 +41,7 @@ public abstract class OperationsTestSupport extends CaseTestSupport {
         .addModelInstance("ops-probe.bpmn", model).deploy();
   }
 
+  /** The switchable database and the probe's delegate; imported by {@link CaseTestSupport} for every test. */
   @TestConfiguration(proxyBeanMethods = false)
   static class Beans {
 
