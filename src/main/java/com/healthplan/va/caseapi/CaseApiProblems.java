@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.healthplan.va.notification.NoticeSettlements;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,8 @@ import org.springframework.web.multipart.MultipartException;
  * with an {@code errors} array naming each refused field. Multipart uploads are parsed lazily
  * ({@code spring.servlet.multipart.resolve-lazily}), so an upload over the limit reaches this handler too.
  */
-@RestControllerAdvice(assignableTypes = {CaseController.class, CaseDocumentController.class, ReportController.class})
+@RestControllerAdvice(assignableTypes = {CaseController.class, CaseDocumentController.class, ReportController.class,
+    NoticeSettlementController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseApiProblems {
 
@@ -113,6 +115,17 @@ class CaseApiProblems {
   @ExceptionHandler({CaseNotFoundException.class, UnknownCaseException.class})
   ProblemDetail notFound(RuntimeException e) {
     return problem(HttpStatus.NOT_FOUND, "case-not-found", "Case not found", "There is no case with this id.");
+  }
+
+  @ExceptionHandler(NoticeSettlements.UnknownNoticeException.class)
+  ProblemDetail noticeNotFound(NoticeSettlements.UnknownNoticeException e) {
+    return problem(HttpStatus.NOT_FOUND, "notice-not-found", "Notice not found",
+        "There is no notice with this Message-ID.");
+  }
+
+  @ExceptionHandler(NoticeSettlements.AlreadySentException.class)
+  ProblemDetail noticeAlreadySent(NoticeSettlements.AlreadySentException e) {
+    return problem(HttpStatus.CONFLICT, "notice-already-sent", "Notice already sent", e.getMessage());
   }
 
   @ExceptionHandler(DocumentNotFoundException.class)

@@ -5,11 +5,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,11 @@ import org.thymeleaf.context.Context;
  * Renders a case notice (plain text and HTML) and sends it at most once: every notice has a stable Message-ID
  * made of case, notice and sequence number, claimed in the {@link SentMailLedger} before the SMTP call. Errors
  * from the SMTP server release the claim and propagate, so the job fails, is retried and finally becomes an
- * incident in Cockpit.
+ * incident in Cockpit. A send cut off between the SMTP call and its confirmation (a crash, a timeout after the
+ * message went out) is in doubt: the next attempt waits until the claim is older than any live send
+ * (va.mail.in-doubt-after), then sends again with the same Message-ID, which receiving systems de-duplicate,
+ * marks the copy, flags it in the ledger and raises an incident at once for an administrator to settle
+ * ({@link NoticeSettlements}). No notice is left unsent, and the case goes on.
  */
 @Service
 public class NoticeMailer {
@@ -37,9 +44,16 @@ public class NoticeMailer {
   private final IdentityService identity;
   private final PlanCalendar calendar;
   private final MailProperties properties;
+  private final RuntimeService runtime;
+
+  /** Marks a notice sent again after a cut-off send (RFC 2822 leaves X- headers to applications). */
+  public static final String POSSIBLE_DUPLICATE_HEADER = "X-Possible-Duplicate";
+  /** The incident type of a notice that may have reached its recipients twice. */
+  public static final String POSSIBLE_DUPLICATE_INCIDENT = "possibleDuplicateNotice";
 
   NoticeMailer(JavaMailSender mailSender, ITemplateEngine mailTemplates, SentMailLedger ledger,
-      IdentityService identity, PlanCalendar calendar, MailProperties properties) {
+      IdentityService identity, PlanCalendar calendar, MailProperties properties, RuntimeService runtime) {
+    this.runtime = runtime;
     this.mailSender = mailSender;
     this.templates = mailTemplates;
     this.ledger = ledger;
@@ -51,20 +65,43 @@ public class NoticeMailer {
   public void send(Notice notice) {
     String messageId = messageId(notice);
     List<String> recipients = recipients(notice);
-    MimeMessage message = compose(messageId, recipients, notice);
-    switch (ledger.claim(messageId, notice.caseId(), notice.kind(), String.join(", ", recipients), notice.subject(),
-        calendar.now())) {
-      case ALREADY_SENT -> {
+    boolean possibleDuplicate = false;
+    long waitingSince = System.nanoTime();
+    while (true) {
+      SentMailLedger.Claim claim = ledger.claim(messageId, notice.caseId(), notice.kind(),
+          String.join(", ", recipients), notice.subject(), calendar.now());
+      if (claim == SentMailLedger.Claim.ALREADY_SENT) {
         LOG.info("Notice {} already sent, not sending it again", messageId);
         return;
       }
-      case IN_DOUBT -> throw new IllegalStateException("Notice " + messageId + " is being sent by another job, or "
-          + "an earlier attempt stopped after the SMTP call without confirming it. Check the mail server's log for "
-          + "this Message-ID; if it was not delivered, delete its SENDING row from va_sent_mail, then retry.");
-      case CLAIMED -> {
-        // ours to send
+      if (claim == SentMailLedger.Claim.CLAIMED) {
+        break;
+      }
+      // in doubt: another job is sending it now, or a node stopped after claiming it; see which
+      Optional<SentMailLedger.Entry> entry = ledger.entry(messageId);
+      if (entry.isEmpty()) {
+        continue; // released meanwhile: claim again
+      }
+      if (entry.get().sent()) {
+        LOG.info("Notice {} sent meanwhile by another job, not sending it again", messageId);
+        return;
+      }
+      Duration age = entry.get().claimedAt() == null ? properties.inDoubtAfter()
+          : Duration.between(entry.get().claimedAt(), calendar.now());
+      Duration waited = Duration.ofNanos(System.nanoTime() - waitingSince);
+      if (age.compareTo(properties.inDoubtAfter()) < 0 && waited.compareTo(properties.inDoubtAfter()) < 0) {
+        pause(); // a live send ends within in-doubt-after; wait for it rather than fail the job
+        continue;
+      }
+      if (ledger.takeOver(messageId, entry.get().claimedAt(), calendar.now())) {
+        // the rule (docs/operations.md): a lost notice is worse than a second copy with the same Message-ID
+        LOG.warn("Notice {}: an earlier send was cut off before it was confirmed; sending it again with the same "
+            + "Message-ID, recorded as a possible duplicate for an administrator to settle", messageId);
+        possibleDuplicate = true;
+        break;
       }
     }
+    MimeMessage message = compose(messageId, recipients, notice, possibleDuplicate);
     try {
       mailSender.send(message);
     } catch (MailException failed) {
@@ -73,12 +110,39 @@ public class NoticeMailer {
         throw failed;
       }
       throw new IllegalStateException("Notice " + messageId + " may have been accepted by the mail server before "
-          + "the connection failed; it stays marked as being sent and will not be sent again automatically. Check "
-          + "the mail server's log for this Message-ID; if it was not delivered, delete its SENDING row from "
-          + "va_sent_mail, then retry.", failed);
+          + "the connection failed; it is in doubt. The job's next attempt sends it again with the same Message-ID "
+          + "and records it as a possible duplicate; an administrator may settle it before (docs/operations.md).",
+          failed);
     }
     ledger.markSent(messageId, calendar.now());
+    if (possibleDuplicate) {
+      raiseIncident(messageId, notice.caseId());
+    }
     LOG.info("Sent notice {} to {} recipient(s)", messageId, recipients.size());
+  }
+
+  /**
+   * Cockpit shows the possible duplicate at once, on the notice's own execution (an incident on another process
+   * instance from inside this job fails the job); the ledger's flag outlives it (GET /api/operations/notices).
+   */
+  private void raiseIncident(String messageId, String caseId) {
+    var context = org.camunda.bpm.engine.impl.context.Context.getBpmnExecutionContext();
+    String executionId = context != null && context.getExecution() != null ? context.getExecution().getId() : null;
+    if (executionId == null) {
+      return; // no running process of the case: the ledger's flag is the record (GET /api/operations/notices)
+    }
+    runtime.createIncident(POSSIBLE_DUPLICATE_INCIDENT, executionId, messageId,
+        "Notice " + messageId + " of case " + caseId + " was sent again after a cut-off send and may have reached "
+            + "its recipients twice. Settle it: POST /api/operations/notices/settlement (docs/operations.md).");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for another job's send", e);
+    }
   }
 
   /** The notices sent for a case, oldest first. */
@@ -86,7 +150,7 @@ public class NoticeMailer {
     return ledger.sentFor(caseId);
   }
 
-  private MimeMessage compose(String messageId, List<String> recipients, Notice notice) {
+  private MimeMessage compose(String messageId, List<String> recipients, Notice notice, boolean possibleDuplicate) {
     Context context = new Context(Locale.US, notice.model());
     String text = templates.process("mail/" + notice.template() + ".txt", context);
     String html = templates.process("mail/" + notice.template() + ".html", context);
@@ -97,6 +161,10 @@ public class NoticeMailer {
       helper.setTo(recipients.stream().map(NoticeMailer::address).toArray(InternetAddress[]::new));
       helper.setSubject(notice.subject());
       helper.setText(text, html);
+      if (possibleDuplicate) {
+        // for the recipient's system and for anyone reading the headers: this may be a second copy
+        message.setHeader(POSSIBLE_DUPLICATE_HEADER, "yes");
+      }
       return message;
     } catch (MessagingException e) {
       throw new IllegalStateException("Could not compose notice " + messageId, e);

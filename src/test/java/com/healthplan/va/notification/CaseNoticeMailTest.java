@@ -295,20 +295,7 @@ class CaseNoticeMailTest extends CaseTestSupport {
         .satisfies(sent -> assertThat(sent.kind()).isEqualTo("DETERMINATION_DENIED"));
   }
 
-  @Test
-  void aNoticeWhoseSendingIsInDoubtIsNotSentAgainWithoutAPerson() throws Exception {
-    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
-    String messageId = "<" + instance.getBusinessKey() + ".determination-denied.1@va.healthplan.example>";
-    // as if a node had crashed between the SMTP call and marking the notice sent
-    jdbc.update("INSERT INTO va_sent_mail (message_id, case_id, notice_kind, recipients, subject, state, claimed_at) "
-        + "VALUES (?, ?, 'DETERMINATION_DENIED', 'spine@clinic.example', 'x', 'SENDING', CURRENT_TIMESTAMP)",
-        messageId, instance.getBusinessKey());
-    Job job = noticeJob(instance);
-
-    assertThatThrownBy(() -> managementService.executeJob(job.getId()))
-        .hasMessageContaining("Check the mail server's log for this Message-ID");
-    assertThat(TestMailServer.received()).isEmpty();
-  }
+  // a send in doubt (cut off after the SMTP call): InDoubtNoticeTest
 
   @Test
   void aRefusedSendReleasesItsClaimSoThatTheRetrySends() throws Exception {
@@ -322,34 +309,5 @@ class CaseNoticeMailTest extends CaseTestSupport {
     TestMailServer.restart();
     managementService.executeJob(job.getId());
     assertThat(TestMailServer.received()).hasSize(1);
-  }
-
-  @Autowired SentMailLedger ledger;
-  @Autowired org.thymeleaf.ITemplateEngine mailTemplates;
-  @Autowired MailProperties mailProperties;
-
-  @Test
-  void aMailThatMayHaveBeenAcceptedIsNeverSentAgainAutomatically() {
-    ProcessInstance instance = deniedWithRationale("Coagulopathy not corrected.");
-    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
-    // the server took the message, then the connection timed out before its final reply
-    org.springframework.mail.javamail.JavaMailSenderImpl timingOut = new org.springframework.mail.javamail.JavaMailSenderImpl() {
-      @Override
-      public void send(jakarta.mail.internet.MimeMessage... messages) {
-        attempts.incrementAndGet();
-        throw new org.springframework.mail.MailSendException(Map.of(messages[0], new jakarta.mail.MessagingException(
-            "Exception reading response", new java.net.SocketTimeoutException("Read timed out"))));
-      }
-    };
-    NoticeMailer mailer = new NoticeMailer(timingOut, mailTemplates, ledger, identityService, calendar, mailProperties);
-    Notice notice = Notice.toAddresses(instance.getBusinessKey(), "DETERMINATION_DENIED", 1, "determination-denied",
-        List.of("spine@clinic.example"), "subject", Map.of("caseId", instance.getBusinessKey()));
-
-    assertThatThrownBy(() -> mailer.send(notice)).hasMessageContaining("may have been accepted");
-    assertThatThrownBy(() -> mailer.send(notice)).hasMessageContaining("Check the mail server's log");
-
-    assertThat(attempts).hasValue(1);
-    assertThat(jdbc.queryForObject("SELECT state FROM va_sent_mail WHERE case_id = ?", String.class,
-        instance.getBusinessKey())).isEqualTo("SENDING");
   }
 }

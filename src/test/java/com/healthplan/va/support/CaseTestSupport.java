@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,6 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * default run, and a real SMTP server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// one context for every test, the operations tests' beans included: see assertOneEngineInThisJvm
+@Import(OperationsTestSupport.Beans.class)
 public abstract class CaseTestSupport {
 
   @Autowired protected ProcessEngine processEngine;
@@ -60,10 +64,26 @@ public abstract class CaseTestSupport {
 
   @BeforeEach
   void connectAssertionsMailAndClient() {
+    assertOneEngineInThisJvm();
     AbstractAssertions.init(processEngine);
     TestMailServer.restart();
     TestMailServer.purge();
     http = new Http(port);
+  }
+
+  /**
+   * The HTTP side (the authentication filter, the engine REST API, the webapps) finds its engine by name in
+   * Camunda's JVM-wide registry, where the engine of the application context started last replaces any other of
+   * the same name. A second application context in the test JVM (a test class with other configuration) thus
+   * takes the engine away from this one: requests here would be authenticated on the other engine's identity
+   * service, and this context's controllers would see no caller (403 for everyone). All tests share one context.
+   */
+  private void assertOneEngineInThisJvm() {
+    org.assertj.core.api.Assertions.assertThat(EngineUtil.lookupProcessEngine(processEngine.getName()))
+        .as("the engine named '%s' in Camunda's JVM-wide registry is this test context's engine: another "
+            + "application context in this JVM (a test class with its own configuration) took it over",
+            processEngine.getName())
+        .isSameAs(processEngine);
   }
 
   /** Creates {@link #NO_ROLE_USER} once. */
