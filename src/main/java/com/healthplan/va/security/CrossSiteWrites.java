@@ -18,9 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * site, on every path of the application: the case API, the engine REST API and the webapps' API. A browser says
  * so itself: {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}, or, from a browser too old to
  * send that header, an {@code Origin} that is neither this request's own origin nor the configured public base
- * URL's. Machine clients send neither header
- * and are not affected; a browser's credentials (a session cookie or cached Basic credentials) cannot be used
- * from another site. Answered 403 in the problem shape.
+ * URL's. Machine clients send neither header and are not affected; a browser's credentials (a session cookie or
+ * cached Basic credentials) cannot be used from another site. Answered 403 in the problem shape.
  */
 final class CrossSiteWrites extends OncePerRequestFilter {
 
