@@ -49,7 +49,9 @@ record CaseView(
   @JsonPropertyOrder({"receivedAt", "dueAt", "outcome", "decidedBy", "decidedAt", "rationale"})
   record Appeal(OffsetDateTime receivedAt, OffsetDateTime dueAt, String outcome, String decidedBy,
       OffsetDateTime decidedAt, String rationale, String requestedBy, String reason, String urgency,
-      List<String> levels, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate validThrough) {
+      List<String> levels, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate validThrough,
+      @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime closedWithoutDecisionAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String closedReason) {
   }
 
   /**

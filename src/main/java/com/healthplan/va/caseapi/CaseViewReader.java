@@ -128,7 +128,7 @@ class CaseViewReader {
   private CaseView.Appeal appeal(Appeal a) {
     return new CaseView.Appeal(moment(a.receivedAt()), moment(a.dueAt()), a.outcome() == null ? null : a.outcome().name(),
         a.decidedBy(), moment(a.decidedAt()), a.rationale(), a.requestedBy().name(), a.reason(), a.urgency().name(),
-        a.appealedLevels(), a.approvalValidThrough());
+        a.appealedLevels(), a.approvalValidThrough(), moment(a.closedAt()), a.closedReason());
   }
 
   private CaseView.Extension extension(DeterminationRound.Extension e) {

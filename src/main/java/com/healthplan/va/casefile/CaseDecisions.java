@@ -52,8 +52,8 @@ public class CaseDecisions {
 
   /**
    * Opens the next determination round because the approval does not cover the scheduled date: the criteria are
-   * judged again as of that date, under new deadlines; the earlier round, its approval and any appeal stay as they
-   * were.
+   * judged again as of that date, under new deadlines; the earlier round and its approval stay as they were, and an
+   * appeal of it still open is closed without a decision (recorded, with why): the new round decides those levels.
    */
   public DeterminationRound reopen(VariableScope scope, String caseId, LocalDate criteriaAsOf, String reason) {
     CaseFile file = cases.get(caseId);
@@ -62,6 +62,8 @@ public class CaseDecisions {
     Instant dueAt = timeframe.dueAt(now, file.intake().urgency(), calendar.zone());
     Instant escalateAt = timeframe.escalateAt(dueAt, file.intake().urgency());
     int next = file.currentRound().number() + 1;
+    closeOpenAppeal(file, "The approval lapsed before the procedure: determination round " + next + " reviews the "
+        + "whole request again, these levels included, and may be appealed in its turn.");
     cases.openRound(caseId, next, DeterminationRound.Opening.APPROVAL_LAPSED, reason, criteriaAsOf, dueAt, escalateAt);
     statuses.enter(scope, file, CaseStatus.IN_REVIEW);
     closeAppealWindows(caseId);
@@ -70,17 +72,34 @@ public class CaseDecisions {
 
   /** The procedure will not take place: the case is withdrawn, and an appeal it no longer needs is not awaited. */
   public void withdraw(VariableScope scope, String caseId) {
-    statuses.enter(scope, caseId, CaseStatus.WITHDRAWN);
+    CaseFile file = cases.get(caseId);
+    lifecycle.requireTransition(file, CaseStatus.WITHDRAWN);
+    closeOpenAppeal(file, "The procedure was withdrawn: the case no longer needs a decision on the appeal.");
+    statuses.enter(scope, file, CaseStatus.WITHDRAWN);
     closeAppealWindows(caseId);
   }
 
   /**
-   * Ends the wait for an appeal of levels not approved that the case is no longer open to (a new round opened, or
-   * the case was withdrawn): the determination stays appealable only while it is the case's latest.
+   * Records an appeal of an earlier decision that is still open as closed without a decision, with why: the appeal
+   * is never deleted, and its review task ends ({@link #closeAppealWindows}).
+   */
+  private void closeOpenAppeal(CaseFile file, String reason) {
+    file.rounds().stream().filter(round -> round.appeal() != null && round.appeal().open())
+        .forEach(round -> cases.closeAppeal(file.caseId(), round.number(), calendar.now(), reason));
+  }
+
+  /**
+   * Ends the wait for an appeal that the case is no longer open to (a new round opened, or the case was withdrawn),
+   * and the review of one filed and closed without a decision: a determination is appealable only while it is the
+   * case's latest and the case goes on.
    */
   private void closeAppealWindows(String caseId) {
-    AsApplication.run(identity, () -> runtime.createMessageCorrelation(CaseVariables.APPEAL_WINDOW_CLOSED_MESSAGE)
-        .processInstanceBusinessKey(caseId).correlateAll());
+    AsApplication.run(identity, () -> {
+      runtime.createMessageCorrelation(CaseVariables.APPEAL_WINDOW_CLOSED_MESSAGE).processInstanceBusinessKey(caseId)
+          .correlateAll();
+      runtime.createMessageCorrelation(CaseVariables.APPEAL_CLOSED_WITHOUT_DECISION_MESSAGE)
+          .processInstanceBusinessKey(caseId).correlateAll();
+    });
   }
 
   /**
@@ -94,7 +113,7 @@ public class CaseDecisions {
     CaseLifecycle.AppealWindow window = lifecycle.requireAppealable(file, receivedAt);
     DeterminationRound.Decision decision = file.currentRound().decision();
     Appeal appeal = new Appeal(window.round(), requestedBy, reason, urgency, receivedAt, receivedBy, dueAt,
-        escalationAt, window.levels(), decision.decidedBy(), null, null, null, null, null);
+        escalationAt, window.levels(), decision.decidedBy(), null, null, null, null, null, null, null);
     if (!window.partial()) {
       lifecycle.requireTransition(file, CaseStatus.APPEAL_IN_REVIEW);
     }
@@ -115,7 +134,9 @@ public class CaseDecisions {
       LocalDate approvalValidThrough, String decisionField) {
     CaseFile file = cases.get(caseId);
     DeterminationRound round = file.latestDecidedRound().filter(r -> r.appeal() != null && r.appeal().open())
-        .orElseThrow(() -> FieldErrors.refusal(decisionField, "This appeal was already decided."));
+        .orElseThrow(() -> FieldErrors.refusal(decisionField, file.latestDecidedRound().map(DeterminationRound::appeal)
+            .filter(Appeal::closedWithoutDecision).map(a -> "This appeal was closed without a decision. "
+                + a.closedReason()).orElse("This appeal was already decided.")));
     if (lifecycle.excludedDeciders(file).contains(decidedBy)) {
       throw FieldErrors.refusal(decisionField, "You denied this request: its appeal must be decided by another "
           + "physician.");
@@ -151,6 +172,7 @@ public class CaseDecisions {
       return;
     }
     cases.cancel(caseId, cancelledBy, reason, calendar.now());
+    closeOpenAppeal(file, "The case was cancelled: " + reason);
     CaseStatus status = file.status() == CaseStatus.IN_FOLLOW_UP ? CaseStatus.CLOSED : CaseStatus.WITHDRAWN;
     statuses.enter(null, file, status);
     if (status == CaseStatus.CLOSED) {

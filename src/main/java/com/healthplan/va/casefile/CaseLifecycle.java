@@ -167,6 +167,8 @@ public class CaseLifecycle {
     if (latest.isPresent() && latest.get().appeal() != null && latest.get().number() == file.currentRound().number()) {
       Appeal appeal = latest.get().appeal();
       throw new CaseConflictException(appeal.open() ? "An appeal of this determination is already open."
+          : appeal.closedWithoutDecision() ? "This determination was already appealed; the appeal was closed "
+              + "without a decision. " + appeal.closedReason()
           : "This determination was already appealed, and the appeal was decided ("
               + appeal.outcome().name().toLowerCase() + ").");
     }

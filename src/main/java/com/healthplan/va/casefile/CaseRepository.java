@@ -177,8 +177,16 @@ public class CaseRepository {
   boolean decideAppeal(String caseId, int round, AppealOutcome outcome, String decidedBy, Instant at,
       String rationale, LocalDate approvalValidThrough) {
     return jdbc.update("UPDATE va_appeal SET outcome = ?, decided_by = ?, decided_at = ?, rationale = ?, "
-            + "approval_valid_through = ?, updated_at = ? WHERE case_id = ? AND review_round = ? AND outcome IS NULL",
+            + "approval_valid_through = ?, updated_at = ? WHERE case_id = ? AND review_round = ? AND outcome IS NULL "
+            + "AND closed_at IS NULL",
         outcome.name(), decidedBy, moment(at), rationale, approvalValidThrough, now(), caseId, round) == 1;
+  }
+
+  /** Closes an open appeal without a decision, once: false (nothing changed) when it was decided or closed. */
+  boolean closeAppeal(String caseId, int round, Instant at, String reason) {
+    return jdbc.update("UPDATE va_appeal SET closed_at = ?, closed_reason = ?, updated_at = ? WHERE case_id = ? "
+        + "AND review_round = ? AND outcome IS NULL AND closed_at IS NULL", moment(at), reason, now(), caseId,
+        round) == 1;
   }
 
   private void insertRound(String caseId, int round, DeterminationRound.Opening opening, String reason,
@@ -223,7 +231,8 @@ public class CaseRepository {
         row.getString("received_by"), instant(row, "due_at"), instant(row, "escalation_at"),
         list(row, "appealed_levels"), deniedBy == null || deniedBy.isEmpty() ? null : deniedBy,
         outcome == null ? null : AppealOutcome.valueOf(outcome), row.getString("decided_by"),
-        instant(row, "decided_at"), row.getString("rationale"), day(row, "approval_valid_through"));
+        instant(row, "decided_at"), row.getString("rationale"), day(row, "approval_valid_through"),
+        instant(row, "closed_at"), row.getString("closed_reason"));
   }
 
   private static Object[] intakeValues(CaseIntake intake) {

@@ -30,6 +30,8 @@ public final class CaseVariables {
   public static final String NOTICE_REQUESTED_MESSAGE = "NoticeRequested";
   /** The message that ends a wait for an appeal the case is no longer open to (withdrawn, or a new round opened). */
   public static final String APPEAL_WINDOW_CLOSED_MESSAGE = "AppealWindowClosed";
+  /** The message that ends the review of an appeal the case no longer needs, recorded as closed without a decision. */
+  public static final String APPEAL_CLOSED_WITHOUT_DECISION_MESSAGE = "AppealClosedWithoutDecision";
   /** The message that ends a follow-up's wait when its report arrives outside the task (PCP link, fax, phone). */
   public static final String FOLLOW_UP_REPORTED_MESSAGE = "FollowUpReported";
   public static final String PAYMENT_LIMITS_DECISION_KEY = "vaPaymentLimits";

@@ -89,7 +89,8 @@ public class CasePage {
         decided == null ? null : decided.outcome().name(), decided == null ? null : decided.decidedBy(),
         decided == null ? null : moment(decided.decidedAt()),
         decided == null ? List.of() : decided.approvedLevels(),
-        file.appeal().map(a -> a.open() ? "open, due " + moment(a.dueAt()) : a.outcome().name()).orElse(null),
+        file.appeal().map(a -> a.open() ? "open, due " + moment(a.dueAt())
+            : a.closedWithoutDecision() ? "closed without a decision" : a.outcome().name()).orElse(null),
         procedure.map(ProcedureFile::schedule).map(s -> s.scheduledDate().toString()).orElse(null),
         procedure.map(ProcedureFile::schedule).map(s -> List.copyOf(s.deferredToPcp())).orElse(List.of()),
         procedure.map(ProcedureFile::record).map(r -> r.procedureDate().toString()).orElse(null),

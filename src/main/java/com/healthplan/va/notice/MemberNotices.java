@@ -46,6 +46,7 @@ class MemberNotices {
     DeterminationRound.Decision decision = round.decision();
     Map<String, Object> details = appealRights(file, round);
     details.put("reasons", reasons(file, decision.unmetCriteria()));
+    builder.putEarlierRound(details, file, round, letters::day);
     switch (decision.outcome()) {
       case APPROVED, APPROVED_WITH_MODIFICATIONS -> {
         details.put("levels", String.join(", ", decision.approvedLevels()));

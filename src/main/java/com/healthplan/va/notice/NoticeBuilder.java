@@ -1,13 +1,17 @@
 package com.healthplan.va.notice;
 
+import com.healthplan.va.casefile.Appeal;
 import com.healthplan.va.casefile.CaseFile;
+import com.healthplan.va.casefile.DeterminationRound;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.casefile.PlanContacts;
 import com.healthplan.va.notification.Notice;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -51,6 +55,33 @@ public class NoticeBuilder {
   }
 
   /** A notice to the requesting provider. */
+  /**
+   * What a round opened because the approval lapsed tells its readers of the earlier round (template variables
+   * {@code newRound}, {@code newRoundScheduledFor}, {@code earlierValidThrough}, and for an appeal of the earlier
+   * round closed without a decision {@code closedAppeal}, {@code closedAppealReceived}, {@code closedAppealLevels}),
+   * each day in the reader's format.
+   */
+  void putEarlierRound(Map<String, Object> model, CaseFile file, DeterminationRound round,
+      Function<LocalDate, String> day) {
+    boolean newRound = round.opening() == DeterminationRound.Opening.APPROVAL_LAPSED && round.number() > 1;
+    model.put("newRound", newRound);
+    model.put("closedAppeal", false);
+    if (!newRound) {
+      return;
+    }
+    DeterminationRound earlier = file.rounds().get(round.number() - 2);
+    Appeal appeal = earlier.appeal();
+    LocalDate earlierValidThrough = appeal != null && appeal.overturned() && earlier.decision().outcome().adverse()
+        ? appeal.approvalValidThrough() : earlier.decision().validThrough();
+    model.put("newRoundScheduledFor", day.apply(round.criteriaAsOf()));
+    model.put("earlierValidThrough", earlierValidThrough == null ? "" : day.apply(earlierValidThrough));
+    if (appeal != null && appeal.closedWithoutDecision()) {
+      model.put("closedAppeal", true);
+      model.put("closedAppealReceived", day.apply(calendar.dayOf(appeal.receivedAt())));
+      model.put("closedAppealLevels", String.join(", ", appeal.appealedLevels()));
+    }
+  }
+
   public Notice toProvider(CaseFile file, String kind, int sequence, String template, Map<String, Object> model) {
     return Notice.toAddresses(file.caseId(), kind, sequence, template,
         List.of(file.intake().requestingProviderEmail()), subject(template, model), model);

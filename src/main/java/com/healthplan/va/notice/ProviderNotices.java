@@ -109,8 +109,7 @@ class ProviderNotices {
     model.put("standardAppealTurnaround", Durations.words(appealTimes.standardTurnaround()));
     model.put("expeditedAppealTurnaround", Durations.words(appealTimes.expeditedTurnaround()));
     model.put("round", round.number());
-    model.put("newRound", round.opening() == DeterminationRound.Opening.APPROVAL_LAPSED);
-    model.put("roundReason", orDefault(round.openingReason(), ""));
+    builder.putEarlierRound(model, file, round, calendar::day);
     return model;
   }
 

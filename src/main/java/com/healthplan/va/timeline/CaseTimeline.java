@@ -155,6 +155,9 @@ public class CaseTimeline {
             appeal.overturned() ? "overturned: levels " + String.join(", ", appeal.appealedLevels()) + " approved"
                 : "upheld"));
       }
+      if (appeal.closedWithoutDecision()) {
+        entries.add(entry(appeal.closedAt(), SYSTEM, "Appeal closed without a decision", appeal.closedReason()));
+      }
     }
     return entries;
   }

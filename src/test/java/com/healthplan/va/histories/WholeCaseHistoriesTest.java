@@ -488,9 +488,14 @@ class WholeCaseHistoriesTest extends ProcedureTestSupport {
       if (status == CaseStatus.APPROVED) {
         allowed.add(CasePhase.PROCEDURE);
       }
-      // (an appeal filed in an earlier round runs on when that round's approval lapses: it is never discarded)
-      boolean partialAppealOpen = file.rounds().stream().map(DeterminationRound::appeal)
-          .anyMatch(appeal -> appeal != null && appeal.open());
+      // an appeal still open belongs to the current round: a new round closes an earlier one without a decision
+      for (DeterminationRound round : file.rounds()) {
+        if (round.appeal() != null && round.appeal().open() && round.number() != file.currentRound().number()) {
+          throw new AssertionError("Round " + round.number() + "'s appeal is still open while round "
+              + file.currentRound().number() + " is being decided");
+        }
+      }
+      boolean partialAppealOpen = file.appeal().map(Appeal::open).orElse(false);
       if (adverseOpen || partialAppealOpen || status == CaseStatus.APPEAL_IN_REVIEW) {
         // an appeal waits to be filed while its window is open; one of a partial approval runs beside the procedure
         allowed.add(CasePhase.APPEAL);
@@ -534,6 +539,12 @@ class WholeCaseHistoriesTest extends ProcedureTestSupport {
         if (appeal != null && appeal.outcome() != null) {
           appealOutcomes.put(round.number(), appeal.outcome() + " by " + appeal.decidedBy() + " at "
               + appeal.decidedAt());
+        }
+        if (appeal != null && appeal.closedWithoutDecision()) {
+          if (appeal.closedReason() == null || appeal.closedReason().isBlank()) {
+            throw new AssertionError("Round " + round.number() + "'s appeal was closed without saying why");
+          }
+          appealOutcomes.put(round.number(), "closed without a decision at " + appeal.closedAt());
         }
       }
       decisionsSeen.forEach((round, decision) -> {

@@ -37,8 +37,17 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
   @org.springframework.beans.factory.annotation.Autowired CaseDocuments documents;
 
   private ProcessInstance referredFourLevelCase() {
-    ProcessInstance instance = openCase(Intakes.with(eligibleIntake(), "fractureLevels",
-        new ArrayList<>(List.of("T11", "T12", "L1", "L2"))));
+    return referredFourLevelCase(null);
+  }
+
+  private ProcessInstance referredFourLevelCase(java.time.LocalDate fracture) {
+    Map<String, Object> intake = Intakes.with(eligibleIntake(), "fractureLevels",
+        new ArrayList<>(List.of("T11", "T12", "L1", "L2")));
+    if (fracture != null) {
+      intake.put("fractureDate", fracture.toString());
+      intake.put("imagingDate", fracture.plusDays(1).toString());
+    }
+    ProcessInstance instance = openCase(intake);
     Map<String, Object> refer = new HashMap<>();
     refer.put("reviewDecision", "REFER_TO_MEDICAL_DIRECTOR");
     refer.put("reviewConfirmedCriteria", new ArrayList<>(allBut("MORE_THAN_3_LEVELS")));
@@ -58,6 +67,14 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
     values.put("approvedLevels", new ArrayList<>(levels));
     values.put("approvalConditions", conditions);
     return values;
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String text(MimeMessage message) throws Exception {
@@ -120,6 +137,80 @@ class ApprovalWithModificationsTest extends ProcedureTestSupport {
     completeAs("coord1", instance, "UserTask_RecordProcedure", record);
     assertThat(procedureFile(instance).findings().codes())
         .containsExactly("LEVEL_NOT_AUTHORIZED", "MORE_THAN_3_LEVELS_TREATED");
+  }
+
+  /**
+   * The levels an approval left out are appealed; the approval then lapses before the procedure (scheduled after its
+   * last day): the new round reviews the whole request, so the appeal is closed without a decision, recorded with
+   * why, its review ends, the new round's notice says so, and the new determination is appealable in its turn with
+   * one appeal running.
+   */
+  @Test
+  void anAppealOfTheLevelsLeftOutIsClosedWithoutADecisionWhenANewRoundReviewsTheWholeRequest() throws Exception {
+    java.time.LocalDate fracture = today().minusMonths(2);
+    ProcessInstance instance = referredFourLevelCase(fracture);
+    completeAs("md1", instance, "UserTask_ReviewAsMedicalDirector", approve(List.of("L1", "T11", "T12"), null));
+    runAsyncJobs(instance);
+    Map<String, Object> appeal = new HashMap<>();
+    appeal.put("requestedBy", "PROVIDER");
+    appeal.put("reason", "L2 is acute on the new MRI.");
+    appeal.put("urgency", "STANDARD");
+    completeAs("nurse1", instance, "UserTask_RecordAppeal", appeal);
+    assertThat(openTask(instance, "UserTask_ReviewAppeal")).isNotNull();
+
+    confirmDocumentation(instance, ALL_ITEMS);
+    scheduleOn(instance, fracture.plusMonths(4).plusDays(1));
+
+    CaseFile file = caseFile(instance);
+    assertThat(file.currentRound().number()).isEqualTo(2);
+    com.healthplan.va.casefile.Appeal closed = file.rounds().get(0).appeal();
+    assertThat(closed.closedWithoutDecision()).isTrue();
+    assertThat(closed.outcome()).isNull();
+    assertThat(closed.reason()).isEqualTo("L2 is acute on the new MRI.");
+    assertThat(closed.closedReason()).contains("determination round 2 reviews the whole request again");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .taskDefinitionKey("UserTask_ReviewAppeal").count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey("vertebralAugmentationAppeal").count()).isZero();
+
+    // the new round: referred, and denied by a physician who did not deny part of the request before
+    Map<String, Object> refer = new HashMap<>();
+    refer.put("reviewDecision", "REFER_TO_MEDICAL_DIRECTOR");
+    refer.put("reviewConfirmedCriteria", new ArrayList<>(allBut("MORE_THAN_3_LEVELS").stream()
+        .filter(c -> !c.equals("FRACTURE_OLDER_THAN_4_MONTHS")).toList()));
+    completeAs("nurse1", instance, "UserTask_ReviewCriteria", refer);
+    Map<String, Object> deny = new HashMap<>();
+    deny.put("medicalDirectorDecision", "DENY");
+    deny.put("reviewConfirmedCriteria", new ArrayList<>(List.of()));
+    deny.put("medicalDirectorRationale", "The fracture is older than the policy covers on the scheduled date.");
+    TestMailServer.purge();
+    completeAs("md2", instance, "UserTask_ReviewAsMedicalDirector", deny);
+    runAsyncJobs(instance);
+
+    MimeMessage denial = TestMailServer.received().stream().filter(m -> subject(m).endsWith(": denied")).findFirst()
+        .orElseThrow();
+    assertThat(text(denial).replaceAll("\\s+", " ")).contains("A new review of this request")
+        .contains("after the last day of the earlier approval (" + calendar.day(fracture.plusMonths(4)) + ")")
+        .contains("of levels L2 was closed without a decision");
+    List<String> letters = new ArrayList<>();
+    for (DocumentSummary letter : documents.of(instance.getBusinessKey())) {
+      if (letter.kind() == DocumentKind.MEMBER_NOTICE) {
+        try (PDDocument pdf = Loader.loadPDF(documents.find(instance.getBusinessKey(), letter.documentId())
+            .orElseThrow().content())) {
+          PDFTextStripper stripper = new PDFTextStripper();
+          stripper.setSortByPosition(true);
+          letters.add(stripper.getText(pdf).replaceAll("\\s+", " "));
+        }
+      }
+    }
+    assertThat(letters).hasSize(2).filteredOn(letter -> letter.contains("We did not approve it. Here is why"))
+        .singleElement().asString().contains("We looked at this request again")
+        .contains("We closed that appeal without deciding it");
+    completeAs("nurse1", instance, "UserTask_RecordAppeal", appeal);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey("vertebralAugmentationAppeal").count()).isEqualTo(1);
+    assertThat(caseFile(instance).rounds().get(1).appeal().open()).isTrue();
+    assertThat(caseFile(instance).rounds().get(0).appeal().closedWithoutDecision()).isTrue();
   }
 
   @Test
