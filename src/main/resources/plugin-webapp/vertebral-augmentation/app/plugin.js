@@ -16,9 +16,6 @@ const STATUS = { IN_REVIEW: 'In review', PENDED_FOR_INFORMATION: 'Waiting for in
   READY_TO_SCHEDULE: 'Ready to schedule', SCHEDULED: 'Scheduled', IN_FOLLOW_UP: 'In follow-up', CLOSED: 'Closed',
   WITHDRAWN: 'Withdrawn' };
 const MILESTONE = { ONE_WEEK: '1 week', ONE_MONTH: '1 month', THREE_MONTHS: '3 months', ONE_YEAR: '1 year' };
-const FOLLOW_UP_STATUS = { SCHEDULED: 'Scheduled', DUE: 'Due', OVERDUE: 'Overdue', DEFERRED_TO_PCP: 'With the PCP',
-  COMPLETED: 'Done' };
-const CONTACT = { TELEPHONE: 'Telephone', IN_PERSON: 'In person', PCP_REPORT: 'PCP report' };
 const URGENCY = { STANDARD: 'Standard', EXPEDITED: 'Expedited' };
 const say = (words, code) => (code ? words[code] || code : '');
 
@@ -26,18 +23,6 @@ function resource(api, path) {
   // the plugin's resources live under Cockpit's API (api.baseApi is the engine's)
   const cockpitApi = api.cockpitApi || api.baseApi.replace(/\/api\/engine$/, '/api/cockpit');
   return `${cockpitApi}/plugin/vertebral-augmentation/${api.engine}/${path}`;
-}
-
-/** A coordinator's action on a case; answers the server's reason when it is refused. */
-async function post(api, path) {
-  const response = await fetch(resource(api, path), {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken },
-    credentials: 'same-origin'
-  });
-  if (response.ok) return null;
-  const body = await response.json().catch(() => ({}));
-  return body.message || `Refused (${response.status}).`;
 }
 
 async function getJson(api, path) {
@@ -48,11 +33,6 @@ async function getJson(api, path) {
   if (!response.ok) throw new Error(response.status === 403
     ? 'Only coordinators and administrators see the board.' : `The board could not be loaded (${response.status}).`);
   return response.json();
-}
-
-/** "2026-11-25T04:05:12.0082-05:00" as "2026-11-25 04:05" (the plan's local time, as the server sends it). */
-function when(iso) {
-  return iso ? String(iso).replace('T', ' ').slice(0, 16) : '';
 }
 
 function table(headers, rows) {
@@ -70,16 +50,42 @@ function table(headers, rows) {
   return t;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A calendar day of the plan ("2026-12-10") as people read it ("Dec 10, 2026"); no time zone is involved. */
+function day(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : (iso || '');
+}
+
+/** The case's own page (outside Cockpit, for every role): a real address, bookmarkable, Back returns here. */
+const casePage = caseId => `/cases/${encodeURIComponent(caseId)}`;
+
+function boardTable(rows) {
+  return table(['Case', 'Patient', 'Member id', 'Status', 'Urgency', 'Next follow-up', 'Due', 'Overdue', 'PCP', 'Cockpit'],
+    rows.map(r => {
+      const open = el('a', r.caseId, { href: casePage(r.caseId), class: 'va-open-case' });
+      const instances = el('a', 'instances', { href: `#/processes?searchQuery=${encodeURIComponent(JSON.stringify([{ type: 'PIbusinessKey', operator: 'eq', value: r.caseId }]))}` });
+      return [open, r.patient, r.memberId, r.statusText || say(STATUS, r.status), say(URGENCY, r.urgency),
+        say(MILESTONE, r.nextMilestone), day(r.dueDate), r.overdue ? 'overdue' : '', r.deferredToPcp ? 'with the PCP' : '', instances];
+    }));
+}
+
 function renderBoard(node, api) {
   node.innerHTML = '';
   const root = el('div', null, { class: 'va-board' });
   root.appendChild(el('h2', 'Vertebral augmentation: open cases'));
+  const find = el('form', null, { class: 'form-inline va-search', role: 'search' });
+  const text = el('input', null, { name: 'text', type: 'search', maxlength: '100', class: 'form-control',
+    placeholder: 'case id, member id, patient name or birth date', 'aria-label': 'Find a case', size: '40' });
+  find.appendChild(text);
+  find.appendChild(el('button', 'Find a case', { type: 'submit', class: 'btn btn-default' }));
+  const found = el('div', null, { class: 'va-found', 'aria-live': 'polite' });
   const form = el('form', null, { class: 'form-inline va-filters' });
-  const status = el('select', null, { name: 'status' });
+  const status = el('select', null, { name: 'status', 'aria-label': 'Status' });
   ['', 'IN_REVIEW', 'PENDED_FOR_INFORMATION', 'MEDICAL_DIRECTOR_REVIEW', 'APPEAL_IN_REVIEW', 'APPROVED',
     'AWAITING_DOCUMENTATION', 'READY_TO_SCHEDULE', 'SCHEDULED', 'IN_FOLLOW_UP']
     .forEach(s => status.appendChild(el('option', s ? STATUS[s] : 'any status', { value: s })));
-  const milestone = el('select', null, { name: 'milestone' });
+  const milestone = el('select', null, { name: 'milestone', 'aria-label': 'Next follow-up' });
   ['', 'ONE_WEEK', 'ONE_MONTH', 'THREE_MONTHS', 'ONE_YEAR']
     .forEach(m => milestone.appendChild(el('option', m ? MILESTONE[m] : 'any milestone', { value: m })));
   const within = el('input', null, { name: 'dueWithinDays', type: 'number', min: '0', placeholder: 'due within days' });
@@ -87,12 +93,26 @@ function renderBoard(node, api) {
   const deferred = el('input', null, { name: 'deferredToPcp', type: 'checkbox' });
   [status, milestone, within].forEach(i => form.appendChild(i));
   const l1 = el('label', ' overdue '); l1.prepend(overdue); form.appendChild(l1);
-  const l2 = el('label', ' deferred to PCP '); l2.prepend(deferred); form.appendChild(l2);
+  const l2 = el('label', ' with the PCP '); l2.prepend(deferred); form.appendChild(l2);
   const counts = el('p', null, { class: 'va-counts' });
   const result = el('div');
-  const details = el('div', null, { class: 'va-case' });
-  root.appendChild(form); root.appendChild(counts); root.appendChild(result); root.appendChild(details);
+  [find, found, form, counts, result].forEach(n => root.appendChild(n));
   node.appendChild(root);
+
+  find.addEventListener('submit', async e => {
+    e.preventDefault();
+    if (!text.value.trim()) { found.textContent = 'Type a case id, a member id, the patient\'s name or birth date.'; return; }
+    found.textContent = 'Searching...';
+    try {
+      const answer = await getJson(api, 'search?text=' + encodeURIComponent(text.value.trim()));
+      found.innerHTML = '';
+      found.appendChild(el('h3', answer.rows.length ? `Cases matching "${text.value.trim()}"` : `No case matches "${text.value.trim()}".`));
+      if (answer.rows.length) found.appendChild(boardTable(answer.rows));
+      if (answer.more) found.appendChild(el('p', 'More cases match: type more of the name, or the birth date.'));
+    } catch (err) {
+      found.textContent = err.message;
+    }
+  });
 
   async function load() {
     const q = new URLSearchParams();
@@ -111,14 +131,7 @@ function renderBoard(node, api) {
       counts.textContent = `${rows.length} open case(s) · ` + Object.entries(byStatus).map(([k, v]) => `${say(STATUS, k)} ${v}`).join(' · ')
         + (Object.keys(byMilestone).length ? ' · next follow-up: ' + Object.entries(byMilestone).map(([k, v]) => `${say(MILESTONE, k)} ${v}`).join(' · ') : '');
       result.innerHTML = '';
-      result.appendChild(table(['Case', 'Status', 'Urgency', 'Next follow-up', 'Due', 'Overdue', 'PCP', 'Cockpit'],
-        rows.map(r => {
-          const open = el('a', r.caseId, { href: '', class: 'va-open-case' });
-          open.addEventListener('click', e => { e.preventDefault(); showCase(api, r.caseId, details); });
-          const instances = el('a', 'instances', { href: `#/processes?searchQuery=${encodeURIComponent(JSON.stringify([{ type: 'PIbusinessKey', operator: 'eq', value: r.caseId }]))}` });
-          return [open, say(STATUS, r.status), say(URGENCY, r.urgency), say(MILESTONE, r.nextMilestone), r.dueDate || '',
-            r.overdue ? 'overdue' : '', r.deferredToPcp ? 'deferred' : '', instances];
-        })));
+      result.appendChild(boardTable(rows));
     } catch (e) {
       result.textContent = e.message;
     }
@@ -126,67 +139,6 @@ function renderBoard(node, api) {
   form.addEventListener('change', load);
   form.addEventListener('submit', e => { e.preventDefault(); load(); });
   load();
-}
-
-async function showCase(api, caseId, node) {
-  node.textContent = 'Loading...';
-  try {
-    const c = await getJson(api, `cases/${encodeURIComponent(caseId)}`);
-    node.innerHTML = '';
-    node.appendChild(el('h3', `Case ${c.caseId}: ${say(STATUS, c.status)}`));
-    node.appendChild(table(['Fact', 'Value'], [
-      ['Patient', c.patientInitials], ['Procedure', `${c.procedure}, levels ${c.levels.join(', ')}`],
-      ['Urgency', say(URGENCY, c.urgency)], ['Requested / fracture', `${c.requestDate} / ${c.fractureDate}`],
-      ['Received', when(c.receivedAt)], ['Determination due', when(c.determinationDueAt)],
-      ['Prescreen (criteria version ' + (c.criteriaVersion ?? '') + ')', c.prescreenUnmet.length ? c.prescreenUnmet.join(', ') : 'every criterion met'],
-      ['Determination', c.determination ? `${say(STATUS, c.determination)} by ${c.decidedBy}, ${when(c.decidedAt)}` + (c.approvedLevels.length ? `, levels ${c.approvedLevels.join(', ')}` : '') : 'not yet'],
-      ['Appeal', c.appeal || ''], ['Scheduled', c.scheduledDate || ''], ['Performed', c.procedureDate || ''],
-      ['Payment findings', (c.paymentFindingsInWords || c.paymentFindings).join(' ')], ['Outcome', c.outcome || '']]));
-    node.appendChild(el('h4', 'Follow-ups'));
-    node.appendChild(table(['Milestone', 'Due', 'Status', 'PCP', 'Contact', 'Pain', 'Comfort', 'Activity'],
-      c.followUps.map(f => [say(MILESTONE, f.milestone), f.dueDate, say(FOLLOW_UP_STATUS, f.status), f.deferredToPcp ? 'deferred' : '', say(CONTACT, f.contactMethod),
-        f.painScore ?? '', f.comfortScore ?? '', f.activityScore ?? ''])));
-    if (['SCHEDULED', 'IN_FOLLOW_UP'].includes(c.status)) {
-      node.appendChild(deferrals(api, c, () => showCase(api, caseId, node)));
-    }
-    if (c.followUps.some(f => f.painScore !== null && f.painScore !== undefined)) {
-      node.appendChild(el('h4', 'Outcome of this case'));
-      const done = c.followUps.filter(f => f.painScore !== null && f.painScore !== undefined);
-      const labels = ['Intake'].concat(done.map(f => say(MILESTONE, f.milestone)));
-      await lineChart(node, labels, [
-        { label: 'pain', data: [c.intakePainScore].concat(done.map(f => f.painScore)), borderColor: COLORS.pain },
-        { label: 'comfort', data: [null].concat(done.map(f => f.comfortScore)), borderColor: COLORS.comfort },
-        { label: 'activity', data: [null].concat(done.map(f => f.activityScore)), borderColor: COLORS.activity }]);
-    }
-    node.appendChild(el('h4', 'Documents'));
-    node.appendChild(table(['File', 'Kind', 'Uploaded'], c.documents.map(d => [d.fileName, d.kind, when(d.uploadedAt)])));
-    node.appendChild(el('h4', 'Notices sent'));
-    node.appendChild(table(['Notice', 'To', 'Sent'], c.notices.map(n => [n.kind, n.to, when(n.sentAt)])));
-    node.appendChild(el('h4', 'Timeline'));
-    node.appendChild(table(['When', 'Who', 'What', 'Detail'], (c.timeline || []).map(t => [when(t.at), t.actor, t.event, t.detail || ''])));
-  } catch (e) {
-    node.textContent = e.message;
-  }
-}
-
-/** Buttons that hand the 3-month or 1-year follow-up to the PCP while it is not yet due. */
-function deferrals(api, c, reload) {
-  const box = el('p', null, { class: 'va-deferrals' });
-  const message = el('span', null, { class: 'va-deferral-message', role: 'status' });
-  [['THREE_MONTHS', '3-month'], ['ONE_YEAR', '1-year']].forEach(([milestone, label]) => {
-    const row = c.followUps.find(f => f.milestone === milestone);
-    if (row ? row.deferredToPcp || row.status !== 'SCHEDULED' : (c.deferredAtScheduling || []).includes(milestone)) return;
-    const button = el('button', `Defer the ${label} follow-up to the PCP`, { type: 'button', class: 'btn btn-default btn-sm' });
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      const refused = await post(api, `cases/${encodeURIComponent(c.caseId)}/follow-ups/${milestone}/deferral`);
-      if (refused) { message.textContent = ' ' + refused; button.disabled = false; } else { reload(); }
-    });
-    box.appendChild(button);
-    box.appendChild(document.createTextNode(' '));
-  });
-  box.appendChild(message);
-  return box;
 }
 
 // Chart.js, served by the application with this page (no internet needed)
@@ -206,7 +158,7 @@ async function lineChart(node, labels, series) {
     options: {
       responsive: false,
       animation: false, // drawn at once: what is on screen is the figure, also in a screenshot
-      spanGaps: true,
+      spanGaps: false, // a milestone nobody has reached yet (n=0) is a gap, not a line drawn across it
       // the shaded band is the interquartile range; only the medians need a legend entry
       plugins: { legend: { labels: { filter: item => !item.text.includes('percentile') } } },
       scales: { y: { min: 0, max: 10, title: { display: true, text: 'score (0-10)' } } }
@@ -224,7 +176,7 @@ function renderOutcomes(node, api) {
   node.appendChild(root);
   getJson(api, 'outcomes').then(points => {
     box.innerHTML = '';
-    const labels = points.map(p => `${p.label} (n=${p.count})`);
+    const labels = points.map(p => (p.count ? `${p.label} (n=${p.count})` : `${p.label} (nobody yet)`));
     const series = [];
     ['pain', 'comfort', 'activity'].forEach(kind => {
       series.push({ label: `${kind} 25th percentile`, data: points.map(p => p[kind + 'Q1']), borderColor: 'transparent',
@@ -254,9 +206,15 @@ function renderMetrics(node, api) {
       r.medianHoursToDetermination].map(v => v ?? '').join(','))).join('\n');
     box.appendChild(el('a', 'Download CSV', { href: URL.createObjectURL(new Blob([csv], { type: 'text/csv' })),
       download: `prior-authorization-${year}.csv` }));
-    box.appendChild(table(['Urgency', 'Decided', '% approved', '% denied', '% approved after appeal',
-      '% approved after extension', 'Average hours', 'Median hours'],
-      (report.rows || []).map(r => [r.urgency, r.requestsDecided, r.percentApproved, r.percentDenied,
+    const URGENCIES = { STANDARD: 'Standard requests', EXPEDITED: 'Expedited requests', ALL: 'All requests' };
+    // each percentage is of the requests decided in the year (their first determination), as the report defines
+    (report.rows || []).filter(r => r.urgency === 'ALL').forEach(r => box.appendChild(el('p', r.requestsDecided
+      ? `Of the ${r.requestsDecided} request(s) decided in ${year}: ${r.percentApproved}% approved, ${r.percentDenied}% denied; `
+        + `${r.percentApprovedAfterAppeal}% were approved after an appeal and ${r.percentApprovedAfterExtension}% after an extension of the deadline.`
+      : `No request was decided in ${year} yet.`, { class: 'va-metrics-summary' })));
+    box.appendChild(table(['Requests', 'Decided in ' + year, '% of decided: approved', '% denied', '% approved after appeal',
+      '% approved after extension', 'Average hours to decision', 'Median hours'],
+      (report.rows || []).map(r => [URGENCIES[r.urgency] || r.urgency, r.requestsDecided, r.percentApproved, r.percentDenied,
         r.percentApprovedAfterAppeal, r.percentApprovedAfterExtension, r.averageHoursToDetermination,
         r.medianHoursToDetermination])));
     return metricsChart(box, report.rows || []);
@@ -274,7 +232,7 @@ async function metricsChart(node, rows) {
     ['% approved after extension', 'percentApprovedAfterExtension', '#8c6d1f']];
   return new Chart(canvas, {
     type: 'bar',
-    data: { labels: rows.map(r => r.urgency),
+    data: { labels: rows.map(r => ({ STANDARD: 'Standard', EXPEDITED: 'Expedited', ALL: 'All' })[r.urgency] || r.urgency),
       datasets: measures.map(([label, key, color]) => ({ label, data: rows.map(r => r[key] ?? 0), backgroundColor: color })) },
     options: { responsive: false, animation: false, scales: { y: { min: 0, max: 100, title: { display: true, text: 'percent of requests decided' } } } }
   });
@@ -285,13 +243,25 @@ export default [
     id: 'vertebral-augmentation.navigation',
     pluginPoint: 'cockpit.navigation',
     priority: 10,
-    properties: { path: PATH },
-    render: node => { node.textContent = 'Vertebral augmentation'; }
+    properties: { path: PATH, pagePath: '#' + PATH, checkActive: path => path.indexOf('#' + PATH) > -1 },
+    // a link, as Cockpit's own entries are: a bare text entry does nothing when clicked
+    render: node => { node.innerHTML = '<a href="#/vertebral-augmentation">Vertebral augmentation</a>'; }
   },
   {
     id: 'vertebral-augmentation.board',
     pluginPoint: 'cockpit.route',
     properties: { path: PATH, label: 'Vertebral augmentation' },
     render: (node, { api }) => { renderBoard(node, api); renderOutcomes(node, api); renderMetrics(node, api); }
+  },
+  {
+    // earlier links to a case inside Cockpit lead to the case's own page
+    id: 'vertebral-augmentation.case',
+    pluginPoint: 'cockpit.route',
+    properties: { path: PATH + '/cases/:caseId', label: 'Vertebral augmentation case' },
+    render: node => {
+      const match = (window.location.hash || '').match(/\/cases\/(VA-[0-9]{4}-[0-9]{6})/);
+      if (match) window.location.replace(casePage(match[1]));
+      else node.textContent = 'There is no such case: a case id reads like VA-2026-000042.';
+    }
   }
 ];

@@ -21,6 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import com.healthplan.va.casefile.CaseSearch;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.input.FieldErrors;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,9 +51,16 @@ class CaseController {
   private final ProcedureRecords procedures;
   private final FollowUpReports followUps;
   private final Appeals appeals;
+  private final CasePageReader pages;
+  private final CaseSearch finder;
+  private final PlanCalendar calendar;
 
   CaseController(CaseIntakeService intake, CaseViewReader cases, ApiCaller caller, CaseTimeline timeline,
-      ProcedureRecords procedures, FollowUpReports followUps, Appeals appeals) {
+      ProcedureRecords procedures, FollowUpReports followUps, Appeals appeals, CasePageReader pages,
+      CaseSearch finder, PlanCalendar calendar) {
+    this.pages = pages;
+    this.finder = finder;
+    this.calendar = calendar;
     this.appeals = appeals;
     this.followUps = followUps;
     this.timeline = timeline;
@@ -138,7 +149,36 @@ class CaseController {
         .orElseThrow(() -> new CaseNotFoundException(caseId));
   }
 
-  /** Who did what and when, oldest first: {@code [{at, actor, event, detail}]}. */
+  /**
+   * The case's page for the caller: the case in words, people by name, moments in the plan's zone, what the
+   * caller's role may read (see {@link CasePageReader}).
+   */
+  @GetMapping("/{caseId}/page")
+  CasePageView page(@PathVariable String caseId) {
+    caller.requireAnyOf(CaseRoles.ALL);
+    if (!CASE_ID.matcher(caseId).matches()) {
+      throw new CaseNotFoundException(caseId);
+    }
+    return pages.find(caseId, caller.groups()).orElseThrow(() -> new CaseNotFoundException(caseId));
+  }
+
+  /**
+   * Finds cases, open or finished, by case id, member id, the patient's name or birth date ({@code search}):
+   * newest first, at most {@value CaseSearch#MAX_MATCHES}; coordinators see initials, not names.
+   */
+  @GetMapping(params = "search")
+  CaseSearchView search(@RequestParam("search") String search) {
+    caller.requireAnyOf(CaseRoles.ALL);
+    if (search.isBlank()) {
+      throw FieldErrors.refusal("search", "Type a case id, a member id, the patient's name or birth date.");
+    }
+    if (search.length() > CaseSearch.MAX_LENGTH) {
+      throw FieldErrors.refusal("search", "A search is at most " + CaseSearch.MAX_LENGTH + " characters.");
+    }
+    return CaseSearchView.of(finder.find(search), caller.groups(), calendar);
+  }
+
+  /** Who did what and when, oldest first: {@code [{at, actor, actorName, event, detail}]}. */
   @GetMapping("/{caseId}/timeline")
   List<CaseTimeline.Entry> timeline(@PathVariable String caseId) {
     caller.requireAnyOf(CaseRoles.ALL);

@@ -85,9 +85,13 @@ class CaseDocumentController {
     return documents.of(caseId).stream().map(this::view).toList();
   }
 
-  /** The stored bytes with the stored media type, as an attachment ({@code nosniff}, never cached). */
+  /**
+   * The stored bytes with the stored media type ({@code nosniff}, never cached): as an attachment, or with
+   * {@code view=inline} a PDF opened in the browser's viewer to read and print.
+   */
   @GetMapping("/{documentId}")
-  ResponseEntity<byte[]> download(@PathVariable String caseId, @PathVariable String documentId) {
+  ResponseEntity<byte[]> download(@PathVariable String caseId, @PathVariable String documentId,
+      @RequestParam(name = "view", required = false) String view) {
     caller.requireAnyOf(CaseRoles.ALL);
     requireCase(caseId);
     if (!DOCUMENT_ID.matcher(documentId).matches()) {
@@ -95,13 +99,17 @@ class CaseDocumentController {
     }
     DocumentContent document = transfer(() -> documents.find(caseId, documentId))
         .orElseThrow(DocumentNotFoundException::new);
+    boolean inline = "inline".equals(view) && MediaType.APPLICATION_PDF_VALUE.equals(document.summary().mediaType());
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.summary().mediaType()))
         .contentLength(document.content().length)
-        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(document.summary().fileName()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, inline ? inline(document.summary().fileName())
+            : attachment(document.summary().fileName()))
         .header("X-Content-Type-Options", "nosniff")
-        // opened in a browser tab, a document runs no script and reaches nothing of the application
-        .header("Content-Security-Policy", "sandbox")
+        // opened in a browser tab, a document runs no script and reaches nothing of the application; Chromium
+        // refuses its PDF viewer in a sandboxed document (and under object-src limits), so a PDF to read is instead
+        // kept out of frames: the viewer runs in its own process, without access to the application's pages
+        .header("Content-Security-Policy", inline ? "frame-ancestors 'none'" : "sandbox")
         .cacheControl(CacheControl.noStore())
         .body(document.content());
   }
@@ -133,6 +141,11 @@ class CaseDocumentController {
    * {@code attachment; filename="<name>"}; a name with characters outside printable ASCII (or a quote) gets an
    * ASCII stand-in there and its exact spelling in {@code filename*} (RFC 6266).
    */
+  /** Shown in the browser, under the same file name when saved. */
+  static String inline(String fileName) {
+    return "inline" + attachment(fileName).substring("attachment".length());
+  }
+
   static String attachment(String fileName) {
     StringBuilder ascii = new StringBuilder(fileName.length());
     fileName.chars().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? (char) c : '_'));

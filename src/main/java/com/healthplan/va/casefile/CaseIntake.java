@@ -45,6 +45,11 @@ public record CaseIntake(
 
   /** The patient named as on notices and task cards: initials only ("Jane Q. Doe" is "J.Q.D."). */
   public String patientInitials() {
+    return initialsOf(patientName);
+  }
+
+  /** A patient's initials ("J.Q.D."), what roles that may not read the name see. */
+  public static String initialsOf(String patientName) {
     StringBuilder initials = new StringBuilder();
     for (String part : patientName.trim().split("[\\s,]+")) {
       if (!part.isEmpty() && Character.isLetter(part.codePointAt(0))) {

@@ -1,5 +1,8 @@
 package com.healthplan.va.cockpit;
 
+import com.healthplan.va.casefile.CaseIntake;
+import com.healthplan.va.casefile.CaseSearch;
+import com.healthplan.va.casefile.CaseStatus;
 import com.healthplan.va.casefile.PlanCalendar;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +25,8 @@ public class CaseBoard {
 
   /** Cases the board no longer follows. */
   private static final String CLOSED = "'CLOSED', 'DENIED', 'CLOSED_INCOMPLETE', 'WITHDRAWN'";
-  private static final String OPEN_CASES = "SELECT c.case_id, c.status, c.urgency, d.due_at AS determination_due_at, "
+  private static final String OPEN_CASES = "SELECT c.case_id, c.status, c.urgency, c.patient_name, c.member_id, "
+      + "d.due_at AS determination_due_at, "
       + "p.scheduled_date, p.deferred_to_pcp FROM va_case c "
       + "JOIN va_determination d ON d.case_id = c.case_id AND d.round = c.review_round "
       + "LEFT JOIN va_procedure p ON p.case_id = c.case_id WHERE c.status NOT IN (" + CLOSED + ")";
@@ -45,10 +49,20 @@ public class CaseBoard {
   /**
    * One open case (contract fields); the due date as {@code yyyy-MM-dd}, which also sorts. {@code deferredToPcp}:
    * a follow-up of the case not yet done is the PCP's (deferred at scheduling or later), whether or not it is the
-   * next one.
+   * next one. {@code patient}: the name for administrators, initials for coordinators; {@code statusText} and
+   * the rest in words are the board's to show.
    */
   public record Row(String caseId, String status, String urgency, String nextMilestone, String dueDate,
-      boolean overdue, boolean deferredToPcp) {
+      boolean overdue, boolean deferredToPcp, String patient, String memberId, String statusText) {
+
+    Row named(boolean names, String patientName) {
+      return new Row(caseId, status, urgency, nextMilestone, dueDate, overdue, deferredToPcp,
+          names ? patientName : CaseIntake.initialsOf(patientName), memberId, statusText);
+    }
+  }
+
+  /** Cases a search found, open or finished: the board's row for an open one, its status for the others. */
+  public record Found(List<Row> rows, boolean more) {
   }
 
   /** The board's filters; null means any. */
@@ -58,8 +72,10 @@ public class CaseBoard {
 
   private final JdbcTemplate jdbc;
   private final PlanCalendar calendar;
+  private final CaseSearch search;
 
-  CaseBoard(JdbcTemplate jdbc, PlanCalendar calendar) {
+  CaseBoard(JdbcTemplate jdbc, PlanCalendar calendar, CaseSearch search) {
+    this.search = search;
     this.jdbc = jdbc;
     this.calendar = calendar;
   }
@@ -68,7 +84,7 @@ public class CaseBoard {
    * Two queries on indexed columns (open cases with their schedule; their follow-ups not yet done), joined here:
    * no query per row, so the board stays linear in the number of open cases.
    */
-  public List<Row> rows(Filter filter) {
+  public List<Row> rows(Filter filter, boolean names) {
     LocalDate today = calendar.today();
     Instant now = calendar.now();
     Map<String, FollowUps> followUps = new HashMap<>();
@@ -81,7 +97,8 @@ public class CaseBoard {
       followUps.merge(row.getString("case_id"), new FollowUps(followUp, followUp.deferredToPcp()),
           (known, added) -> known.with(added.next()));
     });
-    return jdbc.query(OPEN_CASES, (row, number) -> row(row, followUps.get(row.getString("case_id")), now)).stream()
+    return jdbc.query(OPEN_CASES, (row, number) -> row(row, followUps.get(row.getString("case_id")), now)
+            .named(names, row.getString("patient_name"))).stream()
         .filter(row -> filter.status() == null || filter.status().equals(row.status()))
         .filter(row -> filter.milestone() == null || filter.milestone().equals(row.nextMilestone()))
         .filter(row -> filter.dueWithinDays() == null
@@ -117,6 +134,20 @@ public class CaseBoard {
       deferred = "SCHEDULED".equals(status) && scheduledDeferrals != null && !scheduledDeferrals.isBlank();
     }
     return new Row(row.getString("case_id"), status, row.getString("urgency"), milestone,
-        dueDate == null ? null : dueDate.toString(), overdue, deferred);
+        dueDate == null ? null : dueDate.toString(), overdue, deferred, null, row.getString("member_id"),
+        CaseStatus.valueOf(status).label());
+  }
+
+  /**
+   * The cases a search found ({@link CaseSearch}: case id, member id, the patient's name or birth date), newest
+   * first: an open case with its board row (next follow-up, due date), a finished one with its status.
+   */
+  public Found search(String text, boolean names) {
+    CaseSearch.Result result = search.find(text);
+    Map<String, Row> open = new HashMap<>();
+    rows(new Filter(null, null, null, null, null), names).forEach(row -> open.put(row.caseId(), row));
+    return new Found(result.matches().stream().map(m -> open.getOrDefault(m.caseId(), new Row(m.caseId(),
+        m.status().name(), m.urgency().name(), null, null, false, false, null, m.memberId(), m.status().label())
+        .named(names, m.patientName()))).toList(), result.more());
   }
 }

@@ -29,6 +29,13 @@ public class ApiCaller {
     }
   }
 
+  /** The caller's groups (none without a login): what a page may show depends on them. */
+  public List<String> groups() {
+    var authentication = identity.getCurrentAuthentication();
+    return authentication == null || authentication.getGroupIds() == null ? List.of()
+        : List.copyOf(authentication.getGroupIds());
+  }
+
   /** The authenticated caller's user id (as recorded on what the caller stores). */
   public String userId() {
     var authentication = identity.getCurrentAuthentication();

@@ -23,6 +23,19 @@ public final class CaseRoles {
   /** Every group that works on cases. */
   public static final List<String> ALL = List.of(ADMINISTRATORS, NURSES, COORDINATORS, MEDICAL_DIRECTORS);
 
+  /**
+   * Whether these groups read the patient's identity (name, birth date) on pages and searches: the roles that work
+   * with the patient. Coordinators see initials and the member id (minimum necessary for scheduling and tracking).
+   */
+  public static boolean seeThePatient(java.util.Collection<String> groups) {
+    return groups.contains(NURSES) || groups.contains(MEDICAL_DIRECTORS) || groups.contains(ADMINISTRATORS);
+  }
+
+  /** Whether these groups read the patient's telephone: the nurses who make the follow-up calls, administrators. */
+  public static boolean callThePatient(java.util.Collection<String> groups) {
+    return groups.contains(NURSES) || groups.contains(ADMINISTRATORS);
+  }
+
   private CaseRoles() {
   }
 }

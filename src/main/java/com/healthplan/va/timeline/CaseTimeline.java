@@ -11,7 +11,13 @@ import com.healthplan.va.notification.NoticeMailer;
 import com.healthplan.va.procedure.ProcedureFile;
 import com.healthplan.va.procedure.ProcedureRecord;
 import com.healthplan.va.procedure.ProcedureRepository;
+import com.healthplan.va.notification.NoticeKinds;
 import com.healthplan.va.notification.SentNotice;
+import com.healthplan.va.criteria.EligibilityCriterion;
+import com.healthplan.va.criteria.PolicyDecisions;
+import com.healthplan.va.criteria.PolicyTerms;
+import com.healthplan.va.procedure.PaymentFinding;
+import java.util.function.Function;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,11 +41,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseTimeline {
 
-  /** One entry: when, who ({@code system} for the application's own steps), what, and a detail. */
-  public record Entry(OffsetDateTime at, String actor, String event, String detail) {
+  /**
+   * One entry: when, who ({@code actor}: the user id, {@code system} for the application's own steps; {@code
+   * actorName}: the person's name), what, and a detail in words.
+   */
+  public record Entry(OffsetDateTime at, String actor, String actorName, String event, String detail) {
   }
 
-  private static final String SYSTEM = "system";
+  private static final String SYSTEM = PeopleNames.SYSTEM;
 
   private final CaseRepository cases;
   private final HistoryService history;
@@ -47,9 +56,13 @@ public class CaseTimeline {
   private final PlanCalendar calendar;
   private final ProcedureRepository procedures;
   private final FollowUpRepository followUps;
+  private final PolicyDecisions policy;
+  private final PeopleNames people;
 
   CaseTimeline(CaseRepository cases, HistoryService history, NoticeMailer notices, PlanCalendar calendar,
-      ProcedureRepository procedures, FollowUpRepository followUps) {
+      ProcedureRepository procedures, FollowUpRepository followUps, PolicyDecisions policy, PeopleNames people) {
+    this.policy = policy;
+    this.people = people;
     this.followUps = followUps;
     this.procedures = procedures;
     this.cases = cases;
@@ -63,6 +76,7 @@ public class CaseTimeline {
   }
 
   private List<Entry> entries(CaseFile file) {
+    PolicyTerms terms = policy.terms(file.prescreen() == null ? null : file.prescreen().criteriaVersion());
     List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(file.caseId())
         .list().stream().map(HistoricProcessInstance::getId).toList();
     List<Entry> entries = new ArrayList<>();
@@ -103,9 +117,9 @@ public class CaseTimeline {
           "request " + file.informationRequest().count()));
     }
     for (DeterminationRound round : file.rounds()) {
-      entries.addAll(roundEntries(round));
+      entries.addAll(roundEntries(round, terms));
     }
-    procedures.find(file.caseId()).ifPresent(procedure -> entries.addAll(procedureEntries(procedure)));
+    procedures.find(file.caseId()).ifPresent(procedure -> entries.addAll(procedureEntries(procedure, terms)));
     for (FollowUp followUp : followUps.of(file.caseId())) {
       String milestone = followUp.milestone().label();
       if (followUp.pcpRequestedAt() != null) {
@@ -116,20 +130,24 @@ public class CaseTimeline {
       }
       if (followUp.completed()) {
         entries.add(entry(followUp.completedAt(), followUp.recordedBy(), "Follow-up recorded", milestone + ", "
-            + followUp.scores().contactMethod().name().toLowerCase().replace('_', ' ')));
+            + followUp.scores().contactMethod().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
       }
     }
     if (file.closure() != null) {
       entries.add(entry(file.closure().closedAt(), SYSTEM, "Case closed", "every follow-up completed"));
     }
     for (SentNotice notice : notices.sentFor(file.caseId())) {
-      entries.add(entry(notice.sentAt(), SYSTEM, "Notice sent", notice.kind() + " to " + notice.to()));
+      entries.add(entry(notice.sentAt(), SYSTEM, "Notice sent", NoticeKinds.words(notice.kind())
+          + " to " + notice.to()));
     }
-    return entries.stream().sorted(Comparator.comparing(Entry::at)).collect(Collectors.toList());
+    Function<String, String> names = people.forOnePage();
+    return entries.stream().sorted(Comparator.comparing(Entry::at))
+        .map(e -> new Entry(e.at(), e.actor(), names.apply(e.actor()), e.event(), e.detail()))
+        .collect(Collectors.toList());
   }
 
   /** A determination round: opened (after the first), extended, decided, appealed. */
-  private List<Entry> roundEntries(DeterminationRound round) {
+  private List<Entry> roundEntries(DeterminationRound round, PolicyTerms terms) {
     List<Entry> entries = new ArrayList<>();
     if (round.opening() == DeterminationRound.Opening.APPROVAL_LAPSED) {
       entries.add(entry(round.openedAt(), SYSTEM, "Determination round " + round.number() + " opened",
@@ -143,7 +161,8 @@ public class CaseTimeline {
     if (decision != null) {
       entries.add(entry(decision.decidedAt(), decision.decidedBy() == null ? SYSTEM : decision.decidedBy(),
           "Determination made", outcomeWords(decision) + (decision.unmetCriteria().isEmpty() ? ""
-              : "; unmet: " + String.join(", ", decision.unmetCriteria()))));
+              : ". Not met: " + decision.unmetCriteria().stream().map(code -> EligibilityCriterion.ofCode(code)
+                  .map(c -> c.plainLanguage(terms)).orElse(code)).collect(Collectors.joining(" ")))));
     }
     Appeal appeal = round.appeal();
     if (appeal != null) {
@@ -174,7 +193,7 @@ public class CaseTimeline {
   }
 
   /** The latest of each step of the procedure phase, as its file holds it (earlier ones are tasks above). */
-  private List<Entry> procedureEntries(ProcedureFile procedure) {
+  private List<Entry> procedureEntries(ProcedureFile procedure, PolicyTerms terms) {
     List<Entry> entries = new ArrayList<>();
     ProcedureFile.Documentation documentation = procedure.documentation();
     if (documentation.reviewed()) {
@@ -187,17 +206,19 @@ public class CaseTimeline {
     ProcedureFile.Schedule schedule = procedure.schedule();
     if (schedule != null) {
       entries.add(entry(schedule.scheduledAt(), schedule.scheduledBy(), "Procedure scheduled",
-          schedule.scheduledDate() + ", " + schedule.setting().name().toLowerCase()));
+          calendar.day(schedule.scheduledDate()) + ", " + schedule.setting().name().toLowerCase(java.util.Locale.ROOT)
+              + (schedule.facilityName() == null ? "" : ", at " + schedule.facilityName())));
     }
     ProcedureRecord record = procedure.record();
     if (record != null) {
       entries.add(entry(record.recordedAt(), record.recordedBy(), "Procedure recorded",
-          "performed " + record.procedureDate() + ", levels " + String.join(", ", record.levelsTreated())));
+          "performed " + calendar.day(record.procedureDate()) + ", levels " + String.join(", ", record.levelsTreated())));
     }
     ProcedureFile.Findings findings = procedure.findings();
     if (findings != null && findings.resolvedAt() != null) {
       entries.add(entry(findings.resolvedAt(), findings.resolvedBy(), "Payment findings resolved",
-          String.join(", ", findings.codes())));
+          findings.codes().stream().map(code -> PaymentFinding.ofCode(code).map(f -> f.plainLanguage(terms))
+              .orElse(code)).collect(Collectors.joining(" "))));
     }
     ProcedureFile.Withdrawal withdrawal = procedure.withdrawal();
     if (withdrawal != null) {
@@ -211,7 +232,7 @@ public class CaseTimeline {
   }
 
   private Entry entry(Instant at, String actor, String event, String detail) {
-    return new Entry(moment(at), actor, event, detail);
+    return new Entry(moment(at), actor, null, event, detail);
   }
 
   private OffsetDateTime moment(Instant instant) {

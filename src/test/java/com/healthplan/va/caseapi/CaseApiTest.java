@@ -216,7 +216,11 @@ class CaseApiTest extends CaseTestSupport {
         "Task completed | nurse1 | Review criteria");
     assertThat(events).anyMatch(e -> e.startsWith("Criteria prescreened | system"));
     assertThat(events).anyMatch(e -> e.equals("Determination made | nurse1 | approved"));
-    assertThat(events).anyMatch(e -> e.equals("Notice sent | system | DETERMINATION_APPROVED to spine@clinic.example"));
+    assertThat(events).anyMatch(e -> e.equals("Notice sent | system | Approval to the provider to spine@clinic.example"));
+    // people by name beside their user ids: the nurse who decided, the application for its own steps
+    List<String> names = new java.util.ArrayList<>();
+    read(response).forEach(entry -> names.add(entry.get("actor").asText() + "=" + entry.get("actorName").asText()));
+    assertThat(names).contains("nurse1=Nina Alvarez", "system=the application");
     assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(java.time.OffsetDateTime::parse));
     assertThat(http.get("/api/cases/VA-2000-000001/timeline", "Authorization", NURSE).statusCode()).isEqualTo(404);
     assertThat(http.get("/api/cases/" + caseId + "/timeline", "Authorization",

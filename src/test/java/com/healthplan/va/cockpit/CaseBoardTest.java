@@ -23,10 +23,8 @@ class CaseBoardTest extends ProcedureTestSupport {
   @Autowired CaseBoard board;
   @Autowired FollowUpRepository followUps;
 
-  private static final String BASE = "/camunda/api/cockpit/plugin/vertebral-augmentation/default";
-
   private CaseBoard.Row rowOf(ProcessInstance instance, CaseBoard.Filter filter) {
-    return board.rows(filter).stream().filter(row -> row.caseId().equals(instance.getBusinessKey())).findFirst()
+    return board.rows(filter, false).stream().filter(row -> row.caseId().equals(instance.getBusinessKey())).findFirst()
         .orElse(null);
   }
 
@@ -61,40 +59,36 @@ class CaseBoardTest extends ProcedureTestSupport {
   }
 
   @Test
-  void aCoordinatorDefersAFollowUpToThePcpFromTheCasePage() {
+  void aCoordinatorDefersAFollowUpToThePcpFromTheCasePage() throws Exception {
     ProcessInstance instance = scheduled(List.of());
     completeAs("coord1", instance, "UserTask_RecordProcedure", cleanRecord());
     String caseId = instance.getBusinessKey();
     Http coordinator = new Http(port);
     assertThat(coordinator.loginToWebapp("cockpit", "coord1", "coord1")).isEqualTo(200);
-    String deferral = BASE + "/cases/" + caseId + "/follow-ups/THREE_MONTHS/deferral";
+    String page = "/api/cases/" + caseId + "/page";
+    assertThat(json.readTree(coordinator.get(page).body()).get("actions").get("deferrals").findValuesAsText("milestone"))
+        .containsExactly("THREE_MONTHS", "ONE_YEAR");
+    String deferral = "/api/cases/" + caseId + "/follow-ups/THREE_MONTHS/deferral";
 
-    // Cockpit's CSRF protection holds for the plugin's actions (a session without the token is refused)
-    Http withoutToken = new Http(port);
-    assertThat(withoutToken.loginToWebapp("cockpit", "coord1", "coord1")).isEqualTo(200);
-    assertThat(withoutToken.postJson(deferral, "{}").statusCode()).isEqualTo(403);
+    // the page's action with the webapps' session: refused when the browser says it comes from another site
+    assertThat(coordinator.putJson(deferral, "{}", "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
     assertThat(followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow().deferredToPcp()).isFalse();
 
-    HttpResponse<String> deferred = coordinator.postJson(deferral, "{}", "X-XSRF-TOKEN", coordinator.xsrfToken());
+    HttpResponse<String> deferred = coordinator.putJson(deferral, "{}", "Sec-Fetch-Site", "same-origin");
     assertThat(deferred.statusCode()).as(deferred.body()).isEqualTo(204);
     assertThat(followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow().deferredToPcp()).isTrue();
     assertThat(rowOf(instance, DEFERRED)).isNotNull();
+    // the page no longer offers what was done, and says where the follow-up is
+    var after = json.readTree(coordinator.get(page).body());
+    assertThat(after.get("actions").get("deferrals").findValuesAsText("milestone")).containsExactly("ONE_YEAR");
+    assertThat(after.get("followUps").toString()).contains("with the PCP");
 
-    assertThat(coordinator.postJson(BASE + "/cases/" + caseId + "/follow-ups/ONE_MONTH/deferral", "{}",
-        "X-XSRF-TOKEN", coordinator.xsrfToken()).statusCode()).isEqualTo(400);
-    assertThat(coordinator.postJson(BASE + "/cases/VA-2026-999999/follow-ups/ONE_YEAR/deferral", "{}",
-        "X-XSRF-TOKEN", coordinator.xsrfToken()).statusCode()).isEqualTo(404);
-    ProcessInstance inReview = openCase(eligibleIntake());
-    HttpResponse<String> tooEarly = coordinator.postJson(BASE + "/cases/" + inReview.getBusinessKey()
-        + "/follow-ups/ONE_YEAR/deferral", "{}", "X-XSRF-TOKEN", coordinator.xsrfToken());
-    assertThat(tooEarly.statusCode()).isEqualTo(409);
-    assertThat(tooEarly.body()).contains("no procedure to follow up yet");
-
-    // a nurse, logged in to Tasklist, is refused by the plugin's action
+    // a nurse, signed in to Tasklist, may read the page but not hand follow-ups to the PCP
     Http nurse = new Http(port);
     assertThat(nurse.loginToWebapp("tasklist", "nurse1", "nurse1")).isEqualTo(200);
-    assertThat(nurse.postJson(BASE + "/cases/" + caseId + "/follow-ups/ONE_YEAR/deferral", "{}", "X-XSRF-TOKEN",
-        nurse.xsrfToken()).statusCode()).isEqualTo(403);
+    assertThat(json.readTree(nurse.get(page).body()).get("actions").get("deferrals")).isEmpty();
+    assertThat(nurse.putJson("/api/cases/" + caseId + "/follow-ups/ONE_YEAR/deferral", "{}").statusCode())
+        .isEqualTo(403);
     assertThat(followUps.find(caseId, FollowUpMilestone.ONE_YEAR).orElseThrow().deferredToPcp()).isFalse();
   }
 }

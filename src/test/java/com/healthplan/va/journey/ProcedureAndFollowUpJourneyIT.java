@@ -177,21 +177,26 @@ class ProcedureAndFollowUpJourneyIT {
 
       // the board, in Cockpit: the case in follow-up, its 1-week follow-up next, the 3-month one with the PCP
       coordinator.go(base() + "/camunda/app/cockpit/default/#/vertebral-augmentation");
-      coordinator.click(By.xpath("//label[contains(.,'deferred to PCP')]/input")); // the board reloads on change
+      coordinator.click(By.xpath("//label[contains(.,'with the PCP')]/input")); // the board reloads on change
       String row = coordinator.text(By.xpath("//div[contains(@class,'va-board')]//tr[.//a[normalize-space(.)='"
           + caseId + "']]"));
       assertThat(row).contains("In follow-up").contains("1 week")
-          .contains(LocalDate.now(PLAN_ZONE).plusDays(7).toString()).contains("deferred");
+          .contains(new com.healthplan.va.casefile.PlanCalendar(PLAN_ZONE.getId()).day(LocalDate.now(PLAN_ZONE).plusDays(7)))
+          .contains("with the PCP");
       coordinator.screenshot("33-coordinator-board-deferred-to-pcp");
 
       // later, from the case page, the 1-year follow-up goes to the PCP as well
       coordinator.click(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));
-      coordinator.click(By.xpath("//button[normalize-space(.)='Defer the 1-year follow-up to the PCP']"));
+      coordinator.waitFor(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
+      coordinator.click(By.xpath("//button[normalize-space(.)='Hand the 1-year follow-up to the PCP']"));
       coordinator.waitFor(d -> followUps.find(caseId, FollowUpMilestone.ONE_YEAR).orElseThrow().deferredToPcp());
-      coordinator.waitFor(d -> d.findElements(By.xpath("//button[contains(.,'Defer the 1-year')]")).isEmpty());
-      String yearRow = coordinator.text(By.xpath("//div[contains(@class,'va-case')]//tr[td[normalize-space(.)"
-          + "='1 year']]"));
-      assertThat(yearRow).contains("With the PCP").contains("deferred");
+      coordinator.waitFor(d -> d.findElements(By.xpath("//button[contains(.,'Hand the 1-year')]")).isEmpty());
+      // the click is confirmed in words where the person is reading
+      assertThat(coordinator.text(By.id("va-message"))).contains("The 1-year follow-up of case " + caseId
+          + " is now the PCP's");
+      String yearRow = coordinator.text(By.xpath("//article[@id='va-case']//tr[td[normalize-space(.)"
+          + "='1-year follow-up']]"));
+      assertThat(yearRow).contains("with the PCP");
       coordinator.screenshot("34-coordinator-defers-the-1-year-follow-up");
     }
   }
@@ -283,11 +288,11 @@ class ProcedureAndFollowUpJourneyIT {
     try (Browser coordinator = loggedIn("cockpit", "coord1")) {
       coordinator.go(base() + "/camunda/app/cockpit/default/#/vertebral-augmentation");
       coordinator.click(By.xpath("//div[contains(@class,'va-board')]//a[normalize-space(.)='" + caseId + "']"));
-      String page = coordinator.text(By.xpath("//div[contains(@class,'va-case')][.//h3[contains(.,'" + caseId
-          + "')]]"));
-      assertThat(page).contains("3 months").contains("PCP report")
+      coordinator.visible(By.xpath("//h1[contains(.,'" + caseId + "')]"));
+      String page = coordinator.text(By.id("va-case"));
+      assertThat(page).contains("3-month follow-up").contains("PCP report")
           .contains(PaymentFinding.PERFORMED_BEFORE_AUTHORIZATION.plainLanguage(TestPolicy.TERMS)).contains("Timeline").contains("Case received");
-      coordinator.visible(By.cssSelector(".va-case canvas"));
+      coordinator.visible(By.cssSelector("#va-case svg.va-chart"));
       coordinator.screenshot("44-case-page-with-the-pcp-report");
     }
   }
