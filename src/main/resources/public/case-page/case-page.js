@@ -77,7 +77,7 @@ async function search(text) {
 
 /** The patient's scores from intake on, as a small line chart (only the points recorded). */
 function chart(scores) {
-  const width = 640, height = 180, left = 30, right = 20, top = 10, bottom = 30;
+  const width = 640, height = 180, left = 70, right = 70, top = 24, bottom = 30;
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('class', 'va-chart');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -92,13 +92,13 @@ function chart(scores) {
     if (text !== undefined) node.textContent = text;
     svg.appendChild(node);
   };
-  [0, 5, 10].forEach(v => { add('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), stroke: '#ddd' }); add('text', { x: 4, y: y(v) + 4 }, v); });
-  scores.labels.forEach((label, i) => add('text', { x: x(i) - 20, y: height - 8 }, label));
+  [0, 5, 10].forEach(v => { add('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), stroke: '#ddd' }); add('text', { x: left - 16, y: y(v) + 4 }, v); });
+  scores.labels.forEach((label, i) => add('text', { x: x(i), y: height - 8, 'text-anchor': 'middle' }, label));
   [['pain', '#c0392b'], ['comfort', '#2e86c1'], ['activity', '#27ae60']].forEach(([kind, color], k) => {
     const points = scores[kind].map((v, i) => (v === null || v === undefined ? null : [x(i), y(v)])).filter(p => p);
     if (points.length > 1) add('polyline', { points: points.map(p => p.join(',')).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 });
     points.forEach(([px, py]) => add('circle', { cx: px, cy: py, r: 3, fill: color }));
-    add('text', { x: width - right - 200 + k * 70, y: top + 10, fill: color }, kind);
+    add('text', { x: left + k * 70, y: 12, fill: color }, kind);
   });
   return svg;
 }

@@ -233,6 +233,47 @@ class AppealProcessTest extends CaseTestSupport {
         .contains("Only an adverse determination, in whole or in part, can be appealed");
   }
 
+  /**
+   * When every physician of the group denied this request, nobody may decide its appeal: an administrator is told
+   * at once by an incident naming the case, and a physician added to the group may take the task immediately.
+   */
+  @Test
+  void anAppealNobodyMayDecideRaisesAnIncidentForAnAdministrator() throws Exception {
+    identityService.deleteMembership("md2", "medical-directors");
+    try {
+      ProcessInstance instance = deniedCase();
+      String caseId = instance.getBusinessKey();
+
+      assertThat(appeal(caseId, "{\"requestedBy\":\"MEMBER\",\"reason\":\"I disagree.\",\"urgency\":\"STANDARD\"}",
+          NURSE).statusCode()).isEqualTo(201);
+
+      ProcessInstance appealPhase = phase(instance, "vertebralAugmentationAppeal");
+      assertThat(appealPhase).isWaitingAt("UserTask_ReviewAppeal");
+      var incident = runtimeService.createIncidentQuery().processInstanceId(appealPhase.getId())
+          .incidentType("noPhysicianMayDecide").singleResult();
+      assertThat(incident).isNotNull();
+      assertThat(incident.getIncidentMessage()).contains(caseId).contains("md1").contains("Add another physician");
+
+      identityService.createMembership("md2", "medical-directors");
+      Task review = openTask(instance, "UserTask_ReviewAppeal");
+      assertThat(taskService.createTaskQuery().taskId(review.getId()).taskCandidateUser("md2").count()).isEqualTo(1);
+    } finally {
+      if (identityService.createUserQuery().userId("md2").memberOfGroup("medical-directors").count() == 0) {
+        identityService.createMembership("md2", "medical-directors");
+      }
+    }
+  }
+
+  /** A physician remains who may decide: no incident. */
+  @Test
+  void anAppealAnotherPhysicianMayDecideRaisesNoIncident() throws Exception {
+    ProcessInstance instance = deniedCase();
+    assertThat(appeal(instance.getBusinessKey(), "{\"requestedBy\":\"MEMBER\",\"reason\":\"I disagree.\","
+        + "\"urgency\":\"STANDARD\"}", NURSE).statusCode()).isEqualTo(201);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(
+        phase(instance, "vertebralAugmentationAppeal").getId()).count()).isZero();
+  }
+
   private Appeal appealOf(ProcessInstance instance) {
     return caseFile(instance).appeal().orElseThrow();
   }
