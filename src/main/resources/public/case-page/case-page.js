@@ -166,6 +166,7 @@ function render(c) {
   heading.appendChild(el('span', c.statusText, { class: 'va-status' }));
   page.appendChild(heading);
   page.appendChild(el('p', c.summary, { class: 'va-summary' }));
+  page.appendChild(el('p', c.nextStep, { class: 'va-next' }));
   const print = el('button', 'Print this page', { type: 'button', class: 'va-no-print' });
   print.addEventListener('click', () => window.print());
   page.appendChild(print);

@@ -97,7 +97,8 @@ class CasePageReader {
     String summary = intake.procedureType().label() + " (" + intake.procedureType().cptCodes() + ") at "
         + String.join(", ", intake.fractureLevels()) + " · " + intake.urgency().label().toLowerCase(Locale.ROOT)
         + " request of " + calendar.day(intake.requestDate());
-    return new CasePageView(file.caseId(), file.status().name(), file.status().label(), summary,
+    return new CasePageView(file.caseId(), file.status().name(), file.status().label(),
+        nextStep(file, procedure, followUpList, names), summary,
         patient(intake, groups), request(file, terms),
         file.rounds().stream().flatMap(round -> rounds(round, terms, names).stream()).toList(),
         procedure.map(p -> procedure(file, p, terms, names)).orElse(closure(file)),
@@ -110,6 +111,44 @@ class CasePageReader {
             TIME_OF_TIMELINE.format(e.at()), e.actorName(), e.event(), e.detail())).toList(),
         actions(file, procedure, followUpList, groups),
         calendar.zone().getDisplayName(TextStyle.FULL, Locale.US));
+  }
+
+  /**
+   * Where the case stands and what comes next, in one or two sentences: what Tasklist tells a person after
+   * Complete, and the line under the page's heading.
+   */
+  private String nextStep(CaseFile file, Optional<ProcedureFile> procedure, List<FollowUp> followUpList,
+      Function<String, String> names) {
+    CaseIntake intake = file.intake();
+    return switch (file.status()) {
+      case IN_REVIEW -> "A nurse reviews the criteria; the determination is due " + calendar.moment(file.determinationDueAt()) + ".";
+      case PENDED_FOR_INFORMATION -> file.informationRequest() == null ? "Information was requested from the provider."
+          : "Information was requested from " + intake.requestingProviderName() + " (" + intake.requestingProviderEmail()
+              + "), due " + calendar.moment(file.informationRequest().dueAt()) + "; the member is told too.";
+      case MEDICAL_DIRECTOR_REVIEW -> "A medical director decides next; the determination is due "
+          + calendar.moment(file.determinationDueAt()) + ".";
+      case APPROVED, AWAITING_DOCUMENTATION -> "Approved: the provider and the member are told. The pre-procedure "
+          + "documentation is reviewed next" + procedure.map(ProcedureFile::documentation)
+              .filter(d -> d.requestCount() > 0 && d.dueAt() != null && !d.complete())
+              .map(d -> "; what is missing was requested from the provider, due " + calendar.moment(d.dueAt()))
+              .orElse("") + ".";
+      case DENIED, CLOSED_INCOMPLETE -> "Not approved: the provider and the member are told, with the reasons"
+          + file.latestDecidedRound().map(DeterminationRound::decision)
+              .map(d -> " and the right to appeal until " + calendar.day(lifecycle.lastDayToAppeal(d))).orElse("") + ".";
+      case APPEAL_IN_REVIEW -> file.appeal().filter(Appeal::open).map(a -> "A physician other than "
+          + names.apply(a.deniedBy()) + " decides the appeal, due " + calendar.moment(a.dueAt()) + ".")
+          .orElse("The appeal is being decided.");
+      case READY_TO_SCHEDULE -> "The documentation is complete; a coordinator schedules the procedure.";
+      case SCHEDULED -> procedure.map(ProcedureFile::schedule).map(s -> "Scheduled for "
+          + calendar.day(s.scheduledDate()) + " at " + s.facilityName() + "; the procedure is recorded next.")
+          .orElse("Scheduled.");
+      case IN_FOLLOW_UP -> followUpList.stream().filter(f -> !f.completed()).findFirst()
+          .map(f -> "In follow-up; next the " + f.milestone().label() + ", due " + calendar.day(f.dueDate())
+              + (f.deferredToPcp() ? ", with the PCP (" + intake.pcpName() + ")" : "") + ".")
+          .orElse("In follow-up.");
+      case CLOSED -> "Closed: every follow-up is done.";
+      case WITHDRAWN -> "Withdrawn: the procedure will not take place.";
+    };
   }
 
   private List<Line> patient(CaseIntake intake, Collection<String> groups) {

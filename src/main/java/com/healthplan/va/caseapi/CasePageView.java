@@ -11,6 +11,7 @@ record CasePageView(
     String caseId,
     String status,
     String statusText,
+    String nextStep,
     String summary,
     List<Line> patient,
     List<Line> request,

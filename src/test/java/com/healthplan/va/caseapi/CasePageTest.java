@@ -66,6 +66,8 @@ class CasePageTest extends CaseTestSupport {
     JsonNode page = page(caseId, NURSE);
 
     assertThat(page.get("statusText").asText()).isEqualTo(file.status().label());
+    assertThat(page.get("nextStep").asText()).isEqualTo("Approved: the provider and the member are told. The "
+        + "pre-procedure documentation is reviewed next.");
     assertThat(page.get("summary").asText()).contains("Kyphoplasty").contains("T12, L1").contains("standard request");
     assertThat(lines(page.get("patient"))).contains("Patient: Jane Q. Doe", "Born: " + calendar.day(
         java.time.LocalDate.parse("1948-03-14")), "Member id: M-100234", "Patient's telephone: 555-0142");

@@ -140,8 +140,10 @@ class ProcedureAndFollowUpJourneyIT {
       nurse.screenshot("30-nurse-confirms-documentation");
       completeForm(nurse);
       nurse.waitFor(d -> cases.get(caseId).status() == CaseStatus.READY_TO_SCHEDULE);
-      assertThat(nurse.text(By.cssSelector(".va-toast"))).as("what was completed, for which case")
-          .contains("Completed: Review pre-procedure documentation \u2013 " + caseId);
+      nurse.waitFor(d -> nurse.text(By.cssSelector(".va-toast")).contains("Now:"));
+      assertThat(nurse.text(By.cssSelector(".va-toast"))).as("what was completed, for which case, what comes next")
+          .contains("Completed: Review pre-procedure documentation \u2013 " + caseId)
+          .contains("Now: Ready to schedule. The documentation is complete; a coordinator schedules the procedure.");
       nurse.screenshot("30b-nurse-told-what-was-completed");
     }
 

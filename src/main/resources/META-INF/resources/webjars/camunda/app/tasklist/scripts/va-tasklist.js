@@ -7,7 +7,8 @@
  *    sorting it gets "due date, ascending" before Tasklist reads it. A person's own choice stays: it is in the
  *    address from then on.
  * 2. Confirmation. After Start the nurse is told the new case's id, after Complete which task of which case was
- *    completed. The case id comes from the engine's answer (the case's business key) or from the case id the
+ *    completed, where the case now stands and what comes next (to whom a request went, by when), as the case page
+ *    (`/api/cases/{caseId}/page`) says it. The case id comes from the engine's answer (the case's business key) or from the case id the
  *    filter's task cards carry; nothing else is read or kept.
  */
 const DUE_DATE_FIRST = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]);
@@ -78,8 +79,16 @@ function answered(method, url, status, body) {
   } else if (method === 'POST' && /\/task\/[^/]+\/(submit-form|complete)$/.test(path) && status < 300) {
     const id = decodeURIComponent(path.split('/').slice(-2)[0]);
     const task = tasksSeen.get(id) || {};
-    toast(`Completed: ${task.name || 'the task'}${task.caseId ? ' \u2013 ' + task.caseId : ''}. `
-      + 'What it decided is recorded on the case; the next step is in its filter.');
+    const done = `Completed: ${task.name || 'the task'}${task.caseId ? ' \u2013 ' + task.caseId : ''}.`;
+    if (!task.caseId) {
+      toast(done + ' What it decided is recorded on the case; the next step is in its filter.');
+      return;
+    }
+    // what happened and what comes next, as the case page says it (the same sign-in reads it)
+    fetch(`/api/cases/${encodeURIComponent(task.caseId)}/page`, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(r => (r.ok ? r.json() : null))
+      .then(c => toast(c ? `${done} Now: ${c.statusText}. ${c.nextStep}` : done + ' The next step is in its filter.'))
+      .catch(() => toast(done));
   }
 }
 
