@@ -130,6 +130,19 @@ class CockpitPluginTest extends CaseTestSupport {
         .contains(".ce-eol-banner").contains("Vertebral augmentation case management");
   }
 
+  /**
+   * Tasklist's own "follow-up date" (a reminder on a task) is not the clinical follow-up: it is called a reminder
+   * date; the task cards hide the engine's priority number (urgency and due date are on the card).
+   */
+  @Test
+  void tasklistSaysReminderDateAndHidesThePriorityNumber() {
+    Http anonymous = new Http(port);
+    String words = anonymous.get("/camunda/app/tasklist/locales/en.json").body();
+    assertThat(words).contains("\"SET_FOLLOW_UP_DATE\": \"Set a reminder date\"").doesNotContain("Set follow-up date");
+    assertThat(anonymous.get("/camunda/app/tasklist/styles/user-styles.css").body())
+        .contains(".tasks-list .task .priority { display: none");
+  }
+
   /** A Tasklist-only user who opens Cockpit gets a page of the product, not Spring's bare error page. */
   @Test
   void aRefusedPageIsTheProductsOwn() {
