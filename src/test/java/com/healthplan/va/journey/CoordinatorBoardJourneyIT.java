@@ -29,9 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CoordinatorBoardJourneyIT {
 
-  /** Camunda's answer to a login without access to the application. */
-  private static final By REFUSED = By.xpath("//*[contains(text(),'Login Failed') or contains(text(),"
-      + "'missing access rights')]");
+  /** The answer to a sign-in without access to the application: which application is whose. */
+  private static final By REFUSED = By.xpath("//*[contains(text(),'Sign-in failed')]");
 
   @LocalServerPort int port;
   @Autowired CaseIntakeService intake;
@@ -158,6 +157,8 @@ class CoordinatorBoardJourneyIT {
       browser.go(base + "/camunda/app/admin/default/");
       logIn(browser, "nurse1");
       browser.visible(REFUSED);
+      assertThat(browser.text(REFUSED)).contains("Admin is not part of your role").contains("Nurses and physicians "
+          + "work in Tasklist");
       browser.screenshot("12b-nurse-refused-by-admin");
       assertThat(browser.driver.findElements(By.cssSelector("form[name='signinForm']"))).isNotEmpty();
 
