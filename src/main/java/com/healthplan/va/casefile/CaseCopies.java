@@ -44,6 +44,8 @@ public class CaseCopies {
     scope.setVariable(PROCEDURE_LABEL, intake.procedureType().label() + " (" + intake.procedureType().cptCodes() + ")");
     scope.setVariable(URGENCY_LABEL, intake.urgency().label());
     scope.setVariable(FRACTURE_LEVELS_TEXT, String.join(", ", intake.fractureLevels()));
+    scope.setVariable(REQUEST_DATE_TEXT, calendar.day(intake.requestDate()));
+    scope.setVariable(FRACTURE_DATE_TEXT, calendar.day(intake.fractureDate()));
     lifecycle.authorization(file).ifPresentOrElse(approved -> {
       scope.setVariable(APPROVED_LEVELS, CaseIntake.levelsValue(approved.levels()));
       scope.setVariable(APPROVED_LEVELS_TEXT, String.join(", ", approved.levels()));

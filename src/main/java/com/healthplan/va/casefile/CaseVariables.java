@@ -195,6 +195,15 @@ public final class CaseVariables {
   /** Copies for the follow-up form: the milestone's label and due date, the baseline and earlier scores. */
   public static final String MILESTONE_LABEL = "milestoneLabel";
   public static final String MILESTONE_DUE_DATE = "milestoneDueDate";
+  /**
+   * Days in words for the forms' text ("Dec 9, 2026"): the ISO values above stay for date fields, DMN and timers;
+   * people read these.
+   */
+  public static final String MILESTONE_DUE_TEXT = "milestoneDueText";
+  public static final String REQUEST_DATE_TEXT = "requestDateText";
+  public static final String FRACTURE_DATE_TEXT = "fractureDateText";
+  public static final String SCHEDULED_DATE_TEXT = "scheduledDateText";
+  public static final String PROCEDURE_DATE_TEXT = "procedureDateText";
   public static final String EARLIER_FOLLOW_UPS = "earlierFollowUps";
 
   /** Which notice a notice process sends, and of which round. */

@@ -6,6 +6,9 @@ import static com.healthplan.va.casefile.CaseVariables.MILESTONE_LABEL;
 
 import com.healthplan.va.casefile.CaseRepository;
 import com.healthplan.va.casefile.CaseVariables;
+import com.healthplan.va.casefile.PlanCalendar;
+import com.healthplan.va.procedure.ProcedureFile;
+import com.healthplan.va.procedure.ProcedureRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,13 @@ class FollowUpFormContext {
   private final FollowUpRepository followUps;
   private final CaseRepository cases;
 
-  FollowUpFormContext(FollowUpRepository followUps, CaseRepository cases) {
+  private final ProcedureRepository procedures;
+  private final PlanCalendar calendar;
+
+  FollowUpFormContext(FollowUpRepository followUps, CaseRepository cases, ProcedureRepository procedures,
+      PlanCalendar calendar) {
+    this.procedures = procedures;
+    this.calendar = calendar;
     this.followUps = followUps;
     this.cases = cases;
   }
@@ -36,6 +45,9 @@ class FollowUpFormContext {
     task.setVariableLocal(CaseVariables.MILESTONE, followUp.milestone().name());
     task.setVariableLocal(MILESTONE_LABEL, followUp.milestone().label());
     task.setVariableLocal(MILESTONE_DUE_DATE, followUp.dueDate().toString());
+    task.setVariableLocal(CaseVariables.MILESTONE_DUE_TEXT, calendar.day(followUp.dueDate()));
+    procedures.find(followUp.caseId()).map(ProcedureFile::record).ifPresent(record -> task.setVariableLocal(
+        CaseVariables.PROCEDURE_DATE_TEXT, calendar.day(record.procedureDate())));
     task.setVariableLocal(BASELINE_PAIN_SCORE, cases.get(followUp.caseId()).intake().painScore());
     List<Map<String, Object>> earlier = new ArrayList<>();
     for (FollowUp done : followUps.of(followUp.caseId())) {
@@ -45,7 +57,11 @@ class FollowUpFormContext {
         row.put("painScore", done.scores().painScore());
         row.put("comfortScore", done.scores().comfortScore());
         row.put("activityScore", done.scores().activityScore());
-        row.put("contactMethod", done.scores().contactMethod().name());
+        row.put("contactMethod", switch (done.scores().contactMethod()) {
+          case TELEPHONE -> "by telephone";
+          case IN_PERSON -> "in person";
+          case PCP_REPORT -> "PCP report";
+        });
         earlier.add(row);
       }
     }

@@ -53,9 +53,13 @@ class ProcedureCopies {
     if (schedule != null) {
       scope.setVariable(FACILITY_NAME, schedule.facilityName());
       scope.setVariable(SCHEDULED_DATE, schedule.scheduledDate().toString());
+      scope.setVariable(SCHEDULED_DATE_TEXT, calendar.day(schedule.scheduledDate()));
       scope.setVariable(SETTING, schedule.setting().name());
       scope.setVariable(INPATIENT_JUSTIFICATION, schedule.inpatientJustification());
       scope.setVariable(DEFERRED_TO_PCP, list(schedule.deferredToPcp()));
+    }
+    if (file.record() != null) {
+      scope.setVariable(PROCEDURE_DATE_TEXT, calendar.day(file.record().procedureDate()));
     }
     ProcedureFile.Findings findings = file.findings();
     if (findings != null) {

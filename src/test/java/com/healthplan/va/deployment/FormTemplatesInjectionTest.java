@@ -39,11 +39,12 @@ class FormTemplatesInjectionTest {
   /** Made by the application: labels of codes, dates, numbers, the policy's own words, links it builds. */
   static final Set<String> APPLICATION_MADE = Set.of("casePageUrl", "caseId", "criteriaVersion", "wording",
       "validThroughText", "url", "uploadedAt", "procedureLabel", "kindLabel", "fractureLevelsText",
-      "approvedLevelsText", "urgencyLabel", "requestDate", "procedureDate", "determinationDueText", "scheduledDate",
-      "returnedToReviewReason", "painScore", "milestone", "milestoneLabel", "milestoneDueDate", "determinationText",
+      "approvedLevelsText", "urgencyLabel", "requestDateText", "procedureDateText", "determinationDueText",
+      "scheduledDateText",
+      "returnedToReviewReason", "painScore", "milestone", "milestoneLabel", "milestoneDueText", "determinationText",
       "determinationDecidedText", "contactMethod", "comfortScore", "baselinePainScore", "appealedLevelsText",
       "activityScore", "this", "standardAppealTurnaroundText", "pcpRequestedOn", "pcpReminders",
-      "pcpAcknowledgedOn", "fractureDate", "expeditedAppealTurnaroundText", "documentationRequestedAt",
+      "pcpAcknowledgedOn", "fractureDateText", "expeditedAppealTurnaroundText", "documentationRequestedAt",
       "documentationRequestCount", "code", "appealUrgency", "appealUntilText", "appealRequestedBy", "appealDueText",
       // FEEL expressions over codes and dates
       "string join(levelsTreated, \", \")", "replace(substring(string(documentationDueAt), 1, 16), \"T\", \" \")");
