@@ -1,5 +1,6 @@
 package com.healthplan.va.followup;
 
+import com.healthplan.va.casefile.PlanContacts;
 import com.healthplan.va.casefile.CaseConflictException;
 import com.healthplan.va.input.FieldError;
 import com.healthplan.va.input.InvalidCaseInputException;
@@ -31,13 +32,17 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @RequestMapping(path = PcpLinks.PATH, produces = MediaType.TEXT_HTML_VALUE)
 class PcpReportPage {
 
+
   private final FollowUpReports reports;
   private final PcpPageThrottle throttle;
   private final TemplateEngine pages = new TemplateEngine();
 
   private final com.healthplan.va.casefile.PlanCalendar calendar;
+  private final PlanContacts plan;
 
-  PcpReportPage(FollowUpReports reports, PcpPageThrottle throttle, com.healthplan.va.casefile.PlanCalendar calendar) {
+  PcpReportPage(FollowUpReports reports, PcpPageThrottle throttle, com.healthplan.va.casefile.PlanCalendar calendar,
+      PlanContacts plan) {
+    this.plan = plan;
     this.reports = reports;
     this.throttle = throttle;
     this.calendar = calendar;
@@ -79,10 +84,13 @@ class PcpReportPage {
       values.put(field, number(form.get(field)));
     }
     try {
+      FollowUpReports.LinkState before = reports.check(token);
       FollowUpReports.LinkState state = reports.reportFromPcp(token, values);
       if (state instanceof FollowUpReports.LinkState.Valid) {
-        return html(HttpStatus.OK, "done", Map.of("message", "Thank you: the report was received. Nothing more "
-            + "is needed for this follow-up."));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("message", "Thank you: the report was received. Nothing more is needed for this follow-up.");
+        model.put("sent", sent(before, values));
+        return html(HttpStatus.OK, "done", model);
       }
       return page(state, token, Map.of(), List.of(), null);
     } catch (CaseConflictException alreadyIn) {
@@ -92,6 +100,25 @@ class PcpReportPage {
       ResponseEntity<String> again = page(reports.check(token), token, form, refused.errors(), null);
       return again.getStatusCode() == HttpStatus.OK ? withStatus(again, HttpStatus.BAD_REQUEST) : again;
     }
+  }
+
+  /** What the PCP sent, as the thank-you page repeats it (the case and follow-up, and the values). */
+  private List<Map.Entry<String, String>> sent(FollowUpReports.LinkState link, Map<String, Object> values) {
+    List<Map.Entry<String, String>> lines = new java.util.ArrayList<>();
+    if (link instanceof FollowUpReports.LinkState.Valid valid) {
+      lines.add(Map.entry("Case", valid.caseFile().caseId() + ", patient " + valid.caseFile().patientInitials()));
+      lines.add(Map.entry("Follow-up", valid.followUp().milestone().label()));
+    }
+    lines.add(Map.entry("How the patient was seen", "TELEPHONE".equals(values.get("contactMethod")) ? "By telephone"
+        : "In person"));
+    lines.add(Map.entry("Pain (0 no pain, 10 worst)", String.valueOf(values.get("painScore"))));
+    lines.add(Map.entry("Comfort (0 worst, 10 best)", String.valueOf(values.get("comfortScore"))));
+    lines.add(Map.entry("Activity (0 none, 10 full)", String.valueOf(values.get("activityScore"))));
+    Object note = values.get("followUpNote");
+    if (note != null && !String.valueOf(note).isBlank()) {
+      lines.add(Map.entry("Note", String.valueOf(note)));
+    }
+    return lines;
   }
 
   /** Scores arrive as text from the form: whole numbers are numbers, anything else stays text and is refused. */
@@ -140,6 +167,9 @@ class PcpReportPage {
   private ResponseEntity<String> html(HttpStatus status, String template, Map<String, Object> model) {
     Context context = new Context();
     context.setVariables(model);
+    // every page names the plan and how to reach it: a PCP without an account has no other way to ask
+    context.setVariable("planName", plan.planName());
+    context.setVariable("planPhone", plan.umPhone());
     return ResponseEntity.status(status)
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .cacheControl(CacheControl.noStore())

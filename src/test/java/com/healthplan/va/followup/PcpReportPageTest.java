@@ -253,7 +253,10 @@ class PcpReportPageTest extends ProcedureTestSupport {
     HttpResponse<String> accepted = report(requested.token(), validReport());
 
     assertHtmlPage(accepted, 200);
-    assertThat(accepted.body()).contains("Thank you");
+    assertThat(accepted.body()).contains("Thank you").contains("What you sent").contains("In person")
+        .contains("3-month follow-up").contains("J.Q.D.")
+        // the plan and its telephone, for a PCP who has a question
+        .contains("Utilization management").contains("1-800-555-0142");
     FollowUp reported = followUp(caseId);
     assertThat(reported.status()).isEqualTo(FollowUpStatus.COMPLETED);
     assertThat(reported.completedAt()).isNotNull();

@@ -258,12 +258,17 @@ class ProcedureAndFollowUpJourneyIT {
       pcp.go(base() + "/pcp/follow-up?token=" + token.group(1));
       assertThat(pcp.text(By.tagName("h1"))).contains(caseId);
       String page = pcp.text(By.tagName("body"));
-      assertThat(page).contains("J.Q.D.").contains("3-month follow-up").doesNotContain("Jane");
+      assertThat(page).contains("J.Q.D.").contains("3-month follow-up").doesNotContain("Jane")
+          .contains("Example Health Plan").contains("Utilization management");
       pcp.screenshot("40-pcp-opens-the-link");
       pcp.click(By.xpath("//button[normalize-space(.)='Confirm receipt']"));
       pcp.waitFor(d -> d.findElements(By.xpath("//button[normalize-space(.)='Confirm receipt']")).isEmpty());
       assertThat(followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow().pcpAcknowledgedAt()).isNotNull();
 
+      // nothing is answered for the PCP: how the patient was seen is chosen, not preset
+      assertThat(new org.openqa.selenium.support.ui.Select(pcp.visible(By.id("contactMethod")))
+          .getFirstSelectedOption().getText()).isEqualTo("Choose how");
+      new org.openqa.selenium.support.ui.Select(pcp.visible(By.id("contactMethod"))).selectByVisibleText("In person");
       pcp.visible(By.id("painScore")).sendKeys("3");
       pcp.visible(By.id("comfortScore")).sendKeys("8");
       pcp.visible(By.id("activityScore")).sendKeys("7");
@@ -271,7 +276,9 @@ class ProcedureAndFollowUpJourneyIT {
       pcp.screenshot("41-pcp-reports");
       pcp.click(By.xpath("//button[normalize-space(.)='Send report']"));
       pcp.waitFor(d -> d.findElements(By.id("painScore")).isEmpty());
-      assertThat(pcp.text(By.tagName("body"))).containsIgnoringCase("thank");
+      // the thank-you page repeats what was sent
+      assertThat(pcp.text(By.tagName("body"))).containsIgnoringCase("thank").contains("What you sent")
+          .contains("In person").contains("Seen in clinic; walking without a cane.");
       pcp.screenshot("42-pcp-report-received");
 
       FollowUp reported = followUps.find(caseId, FollowUpMilestone.THREE_MONTHS).orElseThrow();
