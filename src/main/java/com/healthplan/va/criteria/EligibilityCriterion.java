@@ -54,8 +54,8 @@ public enum EligibilityCriterion {
           + "not responded to them.",
       "Records of the non-invasive pain interventions attempted (such as medication, bracing or physical therapy), "
           + "with dates, showing that the pain has not responded to them",
-      "Your records do not show that other care, like pain medicine, a brace or physical therapy, was tried first "
-          + "and did not help."),
+      "Your records do not show that other care was tried first and did not help. This care can be pain pills, "
+          + "a back brace or exercise with a therapist."),
   FRACTURE_NOT_CONFIRMED_BY_IMAGING(
       "Fracture confirmed by plain x-ray or MRI, with the imaging date",
       "The records do not show the fracture confirmed by plain x-ray or MRI.",
@@ -65,8 +65,8 @@ public enum EligibilityCriterion {
       "Patient does NOT have unstable fracture or require stabilization procedure",
       "The fracture is unstable or requires a stabilization procedure, or the records do not rule this out.",
       "Records showing that the fracture is stable and does not require a stabilization procedure",
-      "Your records show the break may not be stable, or that you may need a different surgery to hold the bones "
-          + "in place."),
+      "Your records show the break may not be stable. Or you may need a different kind of surgery to hold the "
+          + "bones in place."),
   ACTIVE_INFECTION(
       "Patient does NOT have osteomyelitis or any other active infection including UTI",
       "The patient has osteomyelitis or another active infection, including urinary tract infection (UTI), "
@@ -106,8 +106,8 @@ public enum EligibilityCriterion {
           + "FDA labeling, or the records do not rule these out.",
       "Records showing no known allergy to any of the materials and no condition that is a contraindication in "
           + "the FDA labeling",
-      "Your records show you may be allergic to the materials used, or have a health problem that makes the "
-          + "treatment unsafe for you."),
+      "Your records show you may be allergic to what is used in this treatment. Or you may have a health problem "
+          + "that makes it not safe for you."),
   OTHER_SPINAL_PAIN_GENERATORS(
       "Patient does NOT have foraminal stenosis or other spinal degenerative disease, facet arthropathy or other "
           + "significant coexisting spinal or bony pain generators",
