@@ -26,12 +26,24 @@ class EmbeddedSmtpSink {
 
   EmbeddedSmtpSink(@Value("${va.mail.embedded-sink.smtp-port}") int smtpPort,
       @Value("${va.mail.embedded-sink.imap-port}") int imapPort) {
+    requireFree(smtpPort, "the local mail sink's SMTP port", "VA_SMTP_PORT");
+    requireFree(imapPort, "the local mail sink's IMAP port", "VA_IMAP_PORT");
     greenMail = new GreenMail(new ServerSetup[] {
         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     greenMail.start();
     LOG.info("Embedded SMTP sink on 127.0.0.1:{} (IMAP {}); mail goes nowhere else", smtpPort, imapPort);
+  }
+
+  /** A taken port is named with its setting before GreenMail fails on it with a stack trace that says neither. */
+  private static void requireFree(int port, String purpose, String setting) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+    } catch (java.io.IOException taken) {
+      throw new PortTakenException(port, purpose, setting);
+    }
   }
 
   List<MimeMessage> messages() {
