@@ -56,6 +56,11 @@ public class PcpLinks {
       }
       this.key = configuredKey.getBytes(StandardCharsets.UTF_8);
     }
+    if (!localRun && !settings.publicBaseUrl().startsWith("https://")) {
+      throw new IllegalStateException("Set VA_PUBLIC_BASE_URL (va.public-base-url) to the https address PCPs "
+          + "reach this application at: the links in their e-mails would point at " + settings.publicBaseUrl()
+          + ".");
+    }
     this.settings = settings;
     this.calendar = calendar;
   }
@@ -105,7 +110,11 @@ public class PcpLinks {
     } catch (IllegalArgumentException malformed) {
       return Optional.empty();
     }
-    if (!MessageDigest.isEqual(signature, sign(encoded))) {
+    // only the one encoding this class writes: another spelling of the same bytes (a changed unused last bit,
+    // padding added) is not this link
+    if (!ENCODER.encodeToString(signature).equals(token.substring(dot + 1))
+        || !ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)).equals(encoded)
+        || !MessageDigest.isEqual(signature, sign(encoded))) {
       return Optional.empty();
     }
     String[] parts = payload.split("\\|", -1);

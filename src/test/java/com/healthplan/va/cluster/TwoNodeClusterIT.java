@@ -301,6 +301,7 @@ class TwoNodeClusterIT {
     builder.environment().put("VA_ADMIN_PASSWORD", "Cluster-Admin-Password-42");
     builder.environment().put("VA_ADMIN_EMAIL", "admin@healthplan.example");
     builder.environment().put("VA_PCP_LINK_SIGNING_KEY", "a-cluster-test-key-of-at-least-32-characters");
+    builder.environment().put("VA_PUBLIC_BASE_URL", "https://va.cluster.example");
     Process process = builder.start();
     nodes.add(process);
     return process;

@@ -66,12 +66,28 @@ class PcpLinksTest {
     assertThat(links.verify("a.b.c")).isEmpty();
     assertThat(links.verify("%%%.***")).isEmpty();
     assertThat(links.verify("x".repeat(500))).isEmpty();
+    // the same bytes spelled otherwise: padding added, or the unused low bits of the last character changed
+    assertThat(links.verify(token + "=")).isEmpty();
+    // (a 32-byte signature is 43 characters, whose last carries 2 unused bits, written as zero: one more is the
+    // next character, the same bytes)
+    char last = token.charAt(token.length() - 1);
+    String sameBytes = token.substring(0, token.length() - 1) + (char) (last + 1);
+    assertThat(Base64.getUrlDecoder().decode(sameBytes.substring(sameBytes.indexOf('.') + 1)))
+        .isEqualTo(Base64.getUrlDecoder().decode(token.substring(token.indexOf('.') + 1)));
+    assertThat(links.verify(sameBytes)).isEmpty();
+    assertThat(links.verify(token)).isPresent();
   }
 
   @Test
   void outsideTheLocalRunTheApplicationRefusesToStartWithoutAStrongKey() {
     assertThatThrownBy(() -> links("", "prod")).hasMessageContaining("VA_PCP_LINK_SIGNING_KEY");
     assertThatThrownBy(() -> links("short", "prod")).hasMessageContaining("at least 32 characters");
+    // a deployment's PCP links must point at its https address, not the local default
+    FollowUpSettings plainHttp = new FollowUpSettings(Period.ofDays(2), Period.ofDays(7), 3, Period.ofDays(60),
+        "http://localhost:8080");
+    MockEnvironment prod = new MockEnvironment();
+    prod.setActiveProfiles("prod");
+    assertThatThrownBy(() -> new PcpLinks(KEY, prod, plainHttp, calendar)).hasMessageContaining("VA_PUBLIC_BASE_URL");
     // the local run (no profile) makes a random key: its links verify until it stops
     PcpLinks local = links("");
     String link = local.link("VA-2026-000042", FollowUpMilestone.ONE_WEEK, local.newNonce(), calendar.now());

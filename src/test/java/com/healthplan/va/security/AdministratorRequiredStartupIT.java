@@ -25,6 +25,7 @@ class AdministratorRequiredStartupIT {
           "--spring.datasource.url=jdbc:h2:mem:va-guard-admin;DB_CLOSE_DELAY=-1",
           "--server.port=0",
           "--camunda.bpm.job-execution.enabled=false",
+          "--va.public-base-url=https://va.plan.example",
           "--va.follow-up.pcp-link-signing-key=a-deployment-key-of-at-least-32-characters")) {
         // must not get here: with no administrator, Admin's initial-user set-up would be open to anyone
       }

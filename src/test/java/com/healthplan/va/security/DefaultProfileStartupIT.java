@@ -24,7 +24,8 @@ class DefaultProfileStartupIT {
           "--spring.datasource.url=jdbc:h2:mem:va-guard-default;DB_CLOSE_DELAY=-1",
           "--server.port=0",
           "--camunda.bpm.job-execution.enabled=false",
-          "--va.follow-up.pcp-link-signing-key=a-deployment-key-of-at-least-32-characters")) {
+          "--va.follow-up.pcp-link-signing-key=a-deployment-key-of-at-least-32-characters",
+          "--va.public-base-url=https://va.plan.example")) {
         // must not get here
       }
     }).satisfies(e -> {
