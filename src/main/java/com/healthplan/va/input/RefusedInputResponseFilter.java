@@ -60,8 +60,51 @@ public class RefusedInputResponseFilter extends OncePerRequestFilter {
       buffered.resetBuffer();
       writeConflict(buffered, conflict.get());
       LOG.warn("Refused by the case's rules: {} {}", request.getMethod(), RefusedInput.pathOf(request));
+    } else if (buffered.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+      Optional<ClientError> clientError = ClientError.of(new String(buffered.getContentAsByteArray(),
+          StandardCharsets.UTF_8));
+      if (clientError.isPresent()) {
+        buffered.resetBuffer();
+        writeClientError(buffered, clientError.get());
+        LOG.warn("Refused engine request: {} {} ({})", request.getMethod(), RefusedInput.pathOf(request),
+            clientError.get().status());
+      }
     }
     buffered.copyBodyToResponse();
+  }
+
+  /**
+   * The engine's 500s that are the caller's mistake, not the server's: what the caller asked for in words, with a
+   * 4xx. Recognised by the engine's own message code or wording (its REST API gives them no type of their own).
+   */
+  record ClientError(HttpStatus status, String type, String message) {
+
+    static Optional<ClientError> of(String body) {
+      if (body.contains("ENGINE-13024")) {
+        return Optional.of(new ClientError(HttpStatus.BAD_REQUEST, "InvalidRequestException", "A case cannot be "
+            + "started without its listeners or input/output mappings: they are its rules. Leave out "
+            + "skipCustomListeners and skipIoMappings."));
+      }
+      if (body.contains("ENGINE-13043")) {
+        return Optional.of(new ClientError(HttpStatus.BAD_REQUEST, "InvalidRequestException", "No process of this "
+            + "application starts on a condition."));
+      }
+      if (body.contains("Cannot find task with id")) {
+        return Optional.of(new ClientError(HttpStatus.NOT_FOUND, "InvalidRequestException", "There is no such "
+            + "task (it may have been completed already)."));
+      }
+      return Optional.empty();
+    }
+  }
+
+  private void writeClientError(HttpServletResponse response, ClientError error) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", error.type());
+    body.put("message", error.message());
+    response.setStatus(error.status().value());
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getOutputStream().write(json.writeValueAsBytes(body));
   }
 
   private void writeConflict(HttpServletResponse response, RuntimeException conflict) throws IOException {

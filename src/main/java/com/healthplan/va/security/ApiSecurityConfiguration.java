@@ -65,6 +65,18 @@ class ApiSecurityConfiguration {
     return registration;
   }
 
+  /** The error page's own path, asked for directly, is no page (404), not Spring's bare 500. */
+  @Bean
+  FilterRegistrationBean<DirectErrorPathFilter> directErrorPath() {
+    FilterRegistrationBean<DirectErrorPathFilter> registration = new FilterRegistrationBean<>(
+        new DirectErrorPathFilter());
+    registration.setName("va-direct-error-path");
+    registration.addUrlPatterns("/error", "/error/*");
+    registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+    return registration;
+  }
+
   /** Answers with patient data are never cached or type-sniffed. */
   @Bean
   FilterRegistrationBean<ApiResponseHeaders> apiResponseHeaders() {
