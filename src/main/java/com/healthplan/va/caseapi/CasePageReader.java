@@ -18,7 +18,6 @@ import com.healthplan.va.criteria.PolicyTerms;
 import com.healthplan.va.documents.CaseDocuments;
 import com.healthplan.va.documents.DocumentKind;
 import com.healthplan.va.documents.DocumentSummary;
-import com.healthplan.va.followup.ContactMethod;
 import com.healthplan.va.followup.FollowUp;
 import com.healthplan.va.followup.FollowUpRepository;
 import com.healthplan.va.followup.FollowUpStatus;
@@ -338,7 +337,7 @@ class CasePageReader {
     FollowUp.Scores scores = followUp.scores();
     return new CasePageView.FollowUpRow(followUp.milestone().label(), calendar.day(followUp.dueDate()),
         followUpStatus(followUp.statusOn(calendar.today())), followUp.deferredToPcp() ? "with the PCP" : "",
-        scores == null ? "" : contact(scores.contactMethod()), scores == null ? null : scores.painScore(),
+        scores == null ? "" : scores.contactMethod().label(), scores == null ? null : scores.painScore(),
         scores == null ? null : scores.comfortScore(), scores == null ? null : scores.activityScore());
   }
 
@@ -426,14 +425,6 @@ class CasePageReader {
     return switch (setting) {
       case OUTPATIENT -> "outpatient";
       case INPATIENT -> "inpatient";
-    };
-  }
-
-  static String contact(ContactMethod method) {
-    return switch (method) {
-      case TELEPHONE -> "by telephone";
-      case IN_PERSON -> "in person";
-      case PCP_REPORT -> "PCP report";
     };
   }
 

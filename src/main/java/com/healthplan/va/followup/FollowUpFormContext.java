@@ -57,11 +57,7 @@ class FollowUpFormContext {
         row.put("painScore", done.scores().painScore());
         row.put("comfortScore", done.scores().comfortScore());
         row.put("activityScore", done.scores().activityScore());
-        row.put("contactMethod", switch (done.scores().contactMethod()) {
-          case TELEPHONE -> "by telephone";
-          case IN_PERSON -> "in person";
-          case PCP_REPORT -> "PCP report";
-        });
+        row.put("contactMethod", done.scores().contactMethod().label());
         earlier.add(row);
       }
     }

@@ -130,7 +130,7 @@ public class CaseTimeline {
       }
       if (followUp.completed()) {
         entries.add(entry(followUp.completedAt(), followUp.recordedBy(), "Follow-up recorded", milestone + ", "
-            + followUp.scores().contactMethod().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+            + followUp.scores().contactMethod().label()));
       }
     }
     if (file.closure() != null) {
