@@ -77,6 +77,15 @@ class CaseApiProblems {
   /** Over {@code spring.servlet.multipart.max-file-size} or {@code max-request-size}, found while parsing. */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
+    if (partHeaderTooLong(e)) {
+      // the servlet container reports a part header over its limit as a size limit too: the file's name
+      LOG.warn("Refused document upload: fields [file] (file name too long)");
+      ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-document", "Document refused",
+          "The file name is too long; nothing was stored.");
+      problem.setProperty("errors", List.of(new FieldError("file", "The file name is too long: shorten it to at "
+          + "most " + com.healthplan.va.documents.FileNames.MAX_LENGTH + " characters and upload it again.")));
+      return problem;
+    }
     LOG.warn("Refused document upload: fields [file] (over the multipart size limit)");
     return tooLarge(DocumentRefusedException.fileTooLarge().errors());
   }
@@ -89,6 +98,15 @@ class CaseApiProblems {
     problem.setProperty("errors", List.of(new FieldError("body",
         "Send the document as multipart/form-data with the parts file and kind.")));
     return problem;
+  }
+
+  private static boolean partHeaderTooLong(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().startsWith("Header section has more than")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ProblemDetail tooLarge(List<FieldError> errors) {

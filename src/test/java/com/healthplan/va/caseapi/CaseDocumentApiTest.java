@@ -115,6 +115,19 @@ class CaseDocumentApiTest extends CaseTestSupport {
     assertThat(documentCount()).isEqualTo(before);
   }
 
+  /** Issue 21, finding 8: an overlong file name is refused for its name, not as a file "larger than 20 MB". */
+  @Test
+  void anOverlongFileNameIsRefusedForItsName() throws Exception {
+    long before = documentCount();
+    HttpResponse<String> response = upload(caseId, "OTHER", "r".repeat(3000) + ".pdf", "application/pdf",
+        SampleDocuments.pdf(), NURSE);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(read(response).get("errors").get(0).get("field").asText()).isEqualTo("file");
+    assertThat(read(response).get("errors").get(0).get("message").asText()).containsIgnoringCase("file name");
+    assertThat(documentCount()).isEqualTo(before);
+  }
+
   @Test
   void anEmptyOrMissingFileIsRefused() throws Exception {
     long before = documentCount();
