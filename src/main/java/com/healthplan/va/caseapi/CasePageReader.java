@@ -32,7 +32,7 @@ import com.healthplan.va.procedure.ProcedureRepository;
 import com.healthplan.va.procedure.Setting;
 import com.healthplan.va.security.CaseRoles;
 import com.healthplan.va.timeline.CaseTimeline;
-import com.healthplan.va.timeline.PeopleNames;
+import com.healthplan.va.security.PeopleNames;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -237,7 +237,7 @@ class CasePageReader {
       if (decision.rationale() != null && !decision.rationale().isBlank()) {
         lines.add(new Line("Rationale", decision.rationale()));
       }
-      if (!(decision.outcome().approves() && decision.notApprovedLevels().isEmpty())) {
+      if (!decision.approvedInFull()) {
         lines.add(new Line("May be appealed until", calendar.day(lifecycle.lastDayToAppeal(decision))));
       }
     }

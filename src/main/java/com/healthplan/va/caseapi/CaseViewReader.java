@@ -113,7 +113,7 @@ class CaseViewReader {
     DeterminationRound.Decision d = round.decision();
     List<CaseView.Notice> ofRound = sent.stream().filter(n -> ROUND_NOTICE_KINDS.contains(n.kind())
         && sequenceOf(n.messageId()) == round.number()).map(this::notice).toList();
-    LocalDate appealUntil = d == null || (d.outcome().approves() && d.notApprovedLevels().isEmpty()) ? null
+    LocalDate appealUntil = d == null || d.approvedInFull() ? null
         : lifecycle.lastDayToAppeal(d);
     return new CaseView.Round(round.number(), d == null ? null : d.outcome().name(), d == null ? null : d.decidedBy(),
         d == null ? null : moment(d.decidedAt()), d == null ? null : d.validThrough(),

@@ -18,8 +18,7 @@ public class CaseOutcomes {
 
   /** Approved with nothing left to appeal (every level requested, with or without conditions). */
   public boolean approvedInFull(DelegateExecution execution) {
-    DeterminationRound.Decision decision = latest(execution);
-    return decision.outcome().approves() && decision.notApprovedLevels().isEmpty();
+    return latest(execution).approvedInFull();
   }
 
   /** Approved for fewer levels than requested: the rest may be appealed while the approved part goes on. */

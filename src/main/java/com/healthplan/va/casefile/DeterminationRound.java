@@ -41,6 +41,11 @@ public record DeterminationRound(
   public record Decision(DeterminationOutcome outcome, String decidedBy, Instant decidedAt, String rationale,
       List<String> unmetCriteria, List<String> approvedLevels, List<String> notApprovedLevels, String conditions,
       List<String> overriddenCriteria, LocalDate validThrough) {
+
+    /** Approved with nothing left to appeal (every level requested, with or without conditions). */
+    public boolean approvedInFull() {
+      return outcome.approves() && notApprovedLevels.isEmpty();
+    }
   }
 
   public boolean decided() {

@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import com.healthplan.va.security.PeopleNames;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -29,13 +28,13 @@ public class NoticeBuilder {
   private final ITemplateEngine templates;
   private final PlanCalendar calendar;
   private final PlanContacts plan;
-  private final IdentityService identity;
+  private final PeopleNames people;
 
-  NoticeBuilder(ITemplateEngine mailTemplates, PlanCalendar calendar, PlanContacts plan, IdentityService identity) {
+  NoticeBuilder(ITemplateEngine mailTemplates, PlanCalendar calendar, PlanContacts plan, PeopleNames people) {
     this.templates = mailTemplates;
     this.calendar = calendar;
     this.plan = plan;
-    this.identity = identity;
+    this.people = people;
   }
 
   /** What every notice shows of a case (the templates' {@code case-facts} fragment) and the plan's contacts. */
@@ -101,14 +100,7 @@ public class NoticeBuilder {
 
   /** A physician by name, as notices name the reviewer ("Dr. Maya Chen"); null when unknown. */
   public String physicianName(String userId) {
-    if (userId == null) {
-      return null;
-    }
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    if (user == null || user.getLastName() == null) {
-      return null;
-    }
-    return "Dr. " + (user.getFirstName() == null ? "" : user.getFirstName() + " ") + user.getLastName();
+    return people.physician(userId).orElse(null);
   }
 
   /** The subject written beside the template, with the notice's values put in; one line. */

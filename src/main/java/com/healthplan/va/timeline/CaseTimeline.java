@@ -12,6 +12,7 @@ import com.healthplan.va.procedure.ProcedureFile;
 import com.healthplan.va.procedure.ProcedureRecord;
 import com.healthplan.va.procedure.ProcedureRepository;
 import com.healthplan.va.notification.NoticeKinds;
+import com.healthplan.va.security.PeopleNames;
 import com.healthplan.va.notification.SentNotice;
 import com.healthplan.va.criteria.EligibilityCriterion;
 import com.healthplan.va.criteria.PolicyDecisions;

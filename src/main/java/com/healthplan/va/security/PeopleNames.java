@@ -1,8 +1,8 @@
-package com.healthplan.va.timeline;
+package com.healthplan.va.security;
 
-import com.healthplan.va.security.CaseRoles;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 public class PeopleNames {
 
   /** The timeline's actor of the application's own steps, and of the PCP's signed link. */
-  static final String SYSTEM = "system";
-  static final String PCP = "pcp";
+  public static final String SYSTEM = "system";
+  public static final String PCP = "pcp";
 
   private final IdentityService identity;
+
   PeopleNames(IdentityService identity) {
     this.identity = identity;
   }
@@ -42,13 +43,27 @@ public class PeopleNames {
     return userId -> userId == null ? of(null) : names.computeIfAbsent(userId, this::of);
   }
 
+  /**
+   * A physician by name as notices name the reviewer ("Dr. Maya Chen"), whether or not still in the group;
+   * empty when the user is unknown or has no last name. Looked up as the caller may (notices run in jobs).
+   */
+  public Optional<String> physician(String userId) {
+    return userId == null ? Optional.empty() : fullName(userId).map(name -> "Dr. " + name);
+  }
+
   private String lookUp(String userId) {
+    return withoutReadersAuthorizations(() -> fullName(userId).map(name -> identity.createGroupQuery()
+        .groupMember(userId).groupId(CaseRoles.MEDICAL_DIRECTORS).count() > 0 ? "Dr. " + name : name)
+        .orElse(userId));
+  }
+
+  private <T> T withoutReadersAuthorizations(java.util.function.Supplier<T> lookup) {
     // a page names the staff who worked the case, whoever reads it: not limited by the reader's authorizations
     // on users (a coordinator may not list users, yet reads who decided); the reader's sign-in is put back after
     Authentication reader = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      return lookedUp(userId);
+      return lookup.get();
     } finally {
       if (reader != null) {
         identity.setAuthentication(reader);
@@ -56,15 +71,12 @@ public class PeopleNames {
     }
   }
 
-  private String lookedUp(String userId) {
+  private Optional<String> fullName(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
     if (user == null || user.getLastName() == null || user.getLastName().isBlank()) {
-      return userId;
+      return Optional.empty();
     }
-    String name = (user.getFirstName() == null || user.getFirstName().isBlank() ? "" : user.getFirstName() + " ")
-        + user.getLastName();
-    boolean physician = identity.createGroupQuery().groupMember(userId).groupId(CaseRoles.MEDICAL_DIRECTORS)
-        .count() > 0;
-    return physician ? "Dr. " + name : name;
+    return Optional.of((user.getFirstName() == null || user.getFirstName().isBlank() ? "" : user.getFirstName() + " ")
+        + user.getLastName());
   }
 }
