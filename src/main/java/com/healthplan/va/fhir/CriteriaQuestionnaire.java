@@ -87,7 +87,9 @@ class CriteriaQuestionnaire {
         + "percutaneous vertebral augmentation (vertebroplasty CPT 22510-22512, kyphoplasty CPT 22513-22515): the "
         + "policy's criteria and exclusions (criteria version " + terms.criteriaVersion() + "), and the "
         + "documentation checked before the procedure. Send the completed QuestionnaireResponse in the "
-        + "Claim/$submit bundle; the levels to be treated are the Claim items' bodySite.");
+        + "Claim/$submit bundle, or the same facts as Observations coded as its questions are (the fracture's date "
+        + "may be the onset of a Condition coded in ICD-10-CM); the levels to be treated are the Claim items' "
+        + "bodySite.");
 
     QuestionnaireItemComponent criteria = questionnaire.addItem().setLinkId("criteria")
         .setType(QuestionnaireItemType.GROUP).setText("Patient criteria");
@@ -128,6 +130,13 @@ class CriteriaQuestionnaire {
     IntakeFormLabels.Field labels = form.field(field);
     QuestionnaireItemComponent question = new QuestionnaireItemComponent().setLinkId(field).setText(labels.label())
         .setRequired(true);
+    // the same fact may come as an Observation coded as this question is (ClinicalEntries)
+    question.addCode(new Coding(FhirNames.FACT_SYSTEM, field, labels.label()));
+    if (PAIN_SCORE.equals(field)) {
+      question.addCode(new Coding(ClinicalEntries.LOINC, ClinicalEntries.PAIN_SEVERITY_0_10,
+          "Pain severity - 0-10 verbal numeric rating [Score] - Reported"));
+    }
+    question.addExtension(FhirNames.SDC_OBSERVATION_EXTRACT, new BooleanType(true));
     switch (field) {
       case FRACTURE_DATE, IMAGING_DATE -> question.setType(QuestionnaireItemType.DATE);
       case PAIN_SCORE -> {

@@ -11,6 +11,10 @@ final class FhirNames {
   static final String RESPONSE_SYSTEM = PLAN + "/sid/pas-response";
   /** The policy's criteria, by the contract's unmet-criteria codes. */
   static final String CRITERIA_SYSTEM = PLAN + "/CodeSystem/vertebral-augmentation-criteria";
+  /** The criteria Questionnaire's questions (code = the question's linkId), for Observations of the same facts. */
+  static final String FACT_SYSTEM = PLAN + "/CodeSystem/vertebral-augmentation-facts";
+  /** Why an item was not certified beside the criteria (a physician's decision on a level, missing information). */
+  static final String REVIEW_REASON_SYSTEM = PLAN + "/CodeSystem/pas-review-reason";
   static final String ADJUDICATION_SYSTEM = PLAN + "/CodeSystem/pas-adjudication";
   static final String QUESTIONNAIRE_URL = PLAN + "/Questionnaire/" + PasRequestReader.QUESTIONNAIRE_ID;
 
@@ -21,6 +25,9 @@ final class FhirNames {
   static final String REVIEW_ACTION = PAS + "extension-reviewAction";
   static final String REVIEW_ACTION_CODE = PAS + "extension-reviewActionCode";
   static final String ITEM_PREAUTH_PERIOD = PAS + "extension-itemPreAuthPeriod";
+  /** SDC: a question whose answer may be sent as (or extracted to) an Observation coded as the question is. */
+  static final String SDC_OBSERVATION_EXTRACT =
+      "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract";
   static final String DTR_QUESTIONNAIRE = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/dtr-std-questionnaire";
   /** X12 306 review action codes. */
   static final String X12_306 = "https://codesystem.x12.org/005010/306";

@@ -402,13 +402,18 @@ final class PasRequestReader {
     return List.copyOf(found);
   }
 
-  /** The clinical facts from the DTR QuestionnaireResponse in the bundle. */
+  /**
+   * The clinical facts: from the DTR QuestionnaireResponse in the bundle when there is one, else from its
+   * Condition and Observation entries.
+   */
   private void facts(Claim claim) {
     QuestionnaireResponse response = questionnaireResponse(claim);
     if (response == null) {
-      issues.required("Bundle.entry.resource.ofType(QuestionnaireResponse)", "The bundle needs the completed "
-          + "Questionnaire/" + QUESTIONNAIRE_ID + " (a QuestionnaireResponse): the clinical facts the policy's "
-          + "criteria are judged on are read from its answers.");
+      if (!ClinicalEntries.read(bundle, submission, elements, issues)) {
+        issues.required("Bundle.entry.resource.ofType(QuestionnaireResponse)", "The bundle needs the clinical "
+            + "facts the policy's criteria are judged on: the completed Questionnaire/" + QUESTIONNAIRE_ID
+            + " (a QuestionnaireResponse), or Condition and Observation entries coded as its questions are.");
+      }
       return;
     }
     Map<String, List<QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent>> answers = new HashMap<>();
@@ -461,7 +466,7 @@ final class PasRequestReader {
   }
 
   /** An answer as the case API receives the field: dates as text, booleans, whole numbers, codes, text. */
-  private static Object value(Type value) {
+  static Object value(Type value) {
     if (value instanceof BooleanType b) {
       return b.getValue();
     }

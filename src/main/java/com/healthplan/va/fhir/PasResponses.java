@@ -3,6 +3,7 @@ package com.healthplan.va.fhir;
 import com.healthplan.va.casefile.CaseFile;
 import com.healthplan.va.casefile.CaseLifecycle;
 import com.healthplan.va.casefile.CaseStatus;
+import com.healthplan.va.casefile.DeterminationOutcome;
 import com.healthplan.va.casefile.DeterminationRound;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.casefile.PlanContacts;
@@ -73,7 +74,8 @@ class PasResponses {
     response.setId(UUID.randomUUID().toString());
     response.getMeta().addProfile(inquiry ? FhirNames.PAS_INQUIRY_RESPONSE : FhirNames.PAS_CLAIM_RESPONSE);
     response.addIdentifier().setSystem(FhirNames.AUTHORIZATION_SYSTEM).setValue(file.caseId());
-    response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
+    response.setStatus(file.cancellation() == null ? ClaimResponse.ClaimResponseStatus.ACTIVE
+        : ClaimResponse.ClaimResponseStatus.CANCELLED);
     response.setType(new CodeableConcept(new Coding(FhirNames.CLAIM_TYPE, "professional", "Professional")));
     response.setUse(ClaimResponse.Use.PREAUTHORIZATION);
     response.setPatient(reference(patient));
@@ -109,7 +111,14 @@ class PasResponses {
 
   /** What the case file says of the request as a whole, and what each item's action is. */
   private record Verdict(boolean pended, String disposition, Optional<Period> period, List<String> approvedLevels,
-      List<String> unmetCriteria, List<String> notes) {
+      List<String> unmetCriteria, List<String> notes, Optional<Reason> adverseReason) {
+  }
+
+  /**
+   * Why an item was not certified, beside the criteria: a physician's decision on a level (a partial approval, or a
+   * denial with every criterion met), or information that did not arrive; the rationale in the reviewer's words.
+   */
+  private record Reason(String code, String display, String text) {
   }
 
   private Verdict verdict(CaseFile file) {
@@ -145,13 +154,17 @@ class PasResponses {
       }
       Period period = new Period().setStartElement(date(day(approval.authorizedAt())))
           .setEndElement(date(approval.validThrough()));
+      Optional<Reason> reason = partial ? Optional.of(new Reason("level-not-approved",
+          "Level not approved by the physician reviewer", rationale(decision))) : Optional.empty();
       return new Verdict(false, partial ? "Approved in part" : "Approved", Optional.of(period), approval.levels(),
-          unmet, notes);
+          unmet, notes, reason);
     }
     if (decidedNow) {
       DeterminationRound round = latest.get();
       DeterminationRound.Decision decision = round.decision();
-      String what = file.status() == CaseStatus.CLOSED_INCOMPLETE || decision.outcome() == com.healthplan.va.casefile.DeterminationOutcome.CLOSED_INCOMPLETE
+      boolean incomplete = file.status() == CaseStatus.CLOSED_INCOMPLETE
+          || decision.outcome() == DeterminationOutcome.CLOSED_INCOMPLETE;
+      String what = incomplete
           ? "Not approved: the requested information did not arrive in time, so the request was decided on the "
               + "information at hand"
           : "Denied by a physician reviewer";
@@ -161,10 +174,22 @@ class PasResponses {
         notes.add("Reviewer's rationale: " + decision.rationale());
       }
       appealNotes(file, round, notes);
-      return new Verdict(false, "Not approved", Optional.empty(), List.of(), decision.unmetCriteria(), notes);
+      Reason reason = incomplete
+          ? new Reason("information-not-received", "Requested information not received in time", rationale(decision))
+          : new Reason("denied-by-physician", "Denied by a physician reviewer", rationale(decision));
+      return new Verdict(false, "Not approved", Optional.empty(), List.of(), decision.unmetCriteria(), notes,
+          Optional.of(reason));
     }
     notes.add(pendedNote(file));
-    return new Verdict(true, "Pended: " + file.status().label(), Optional.empty(), List.of(), List.of(), notes);
+    List<String> flagged = file.prescreen() == null ? List.of() : file.prescreen().unmetCriteria();
+    if (!flagged.isEmpty()) {
+      // the provider learns now what the reviewers will look at, and may send what answers it
+      notes.add("The prescreen found that the request may not meet these criteria; a physician reviewer decides "
+          + "whether it does, and you may send information that answers them:");
+      reasons(flagged, terms, notes);
+    }
+    return new Verdict(true, "Pended: " + file.status().label(), Optional.empty(), List.of(), flagged, notes,
+        Optional.empty());
   }
 
   /** What a pended request waits for, and by when it will be decided. */
@@ -206,6 +231,10 @@ class PasResponses {
     }
   }
 
+  private static String rationale(DeterminationRound.Decision decision) {
+    return decision.rationale() == null || decision.rationale().isBlank() ? null : decision.rationale();
+  }
+
   private static void reasons(List<String> unmet, PolicyTerms terms, List<String> notes) {
     for (String code : unmet) {
       EligibilityCriterion.ofCode(code).ifPresent(c -> notes.add(code + ": " + c.plainLanguage(terms)));
@@ -236,14 +265,24 @@ class PasResponses {
     review.addExtension(FhirNames.REVIEW_ACTION_CODE,
         new CodeableConcept(new Coding(FhirNames.X12_306, action, display)));
     review.addExtension("number", new StringType(file.caseId()));
-    if (!"A1".equals(action) && !"A4".equals(action)) {
+    if (!"A1".equals(action)) {
+      // an adverse item names each criterion found unmet; a pended one each the prescreen found possibly unmet
+      Coding category = "A4".equals(action)
+          ? new Coding(FhirNames.ADJUDICATION_SYSTEM, "prescreen-finding", "Criterion possibly not met, in review")
+          : new Coding(FhirNames.ADJUDICATION_SYSTEM, "unmet-criterion", "Criterion not met");
+      PolicyTerms terms = policy.terms(file.prescreen() == null ? null : file.prescreen().criteriaVersion());
       for (String code : verdict.unmetCriteria()) {
         EligibilityCriterion.ofCode(code).ifPresent(criterion -> item.addAdjudication()
-            .setCategory(new CodeableConcept(new Coding(FhirNames.ADJUDICATION_SYSTEM, "unmet-criterion",
-                "Criterion not met")))
+            .setCategory(new CodeableConcept(category.copy()))
             .setReason(new CodeableConcept(new Coding(FhirNames.CRITERIA_SYSTEM, code,
-                criterion.plainLanguage(policy.terms(file.prescreen() == null ? null
-                    : file.prescreen().criteriaVersion()))))));
+                criterion.plainLanguage(terms)))));
+      }
+      if (!"A4".equals(action)) {
+        verdict.adverseReason().ifPresent(reason -> item.addAdjudication()
+            .setCategory(new CodeableConcept(new Coding(FhirNames.ADJUDICATION_SYSTEM, "review-reason",
+                "Reason of the review")))
+            .setReason(new CodeableConcept(new Coding(FhirNames.REVIEW_REASON_SYSTEM, reason.code(),
+                reason.display())).setText(reason.text())));
       }
     }
     if (!"A3".equals(action) && !"A4".equals(action)) {

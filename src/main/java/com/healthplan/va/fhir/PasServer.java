@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The FHIR server: the Claim operations, the criteria Questionnaire and the CapabilityStatement HAPI derives from
@@ -46,7 +48,30 @@ class PasServer extends RestfulServer {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxRequestBytes) {
+      // answered whole (with its length) before the body is read, and the connection closed: a client still sending
+      // the rest would otherwise see a cut-off answer
+      refuseTooLarge(request, response);
+      return;
+    }
     super.service(new LimitedRequest(request, maxRequestBytes), response);
+  }
+
+  private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    boolean xml = String.valueOf(request.getHeader("Accept")).contains("xml")
+        || String.valueOf(request.getContentType()).contains("xml");
+    OperationOutcome outcome = new OperationOutcome();
+    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+        .setCode(OperationOutcome.IssueType.TOOLONG)
+        .setDiagnostics(LimitedRequest.tooLarge(maxRequestBytes).getMessage());
+    byte[] body = (xml ? getFhirContext().newXmlParser() : getFhirContext().newJsonParser().setPrettyPrint(true))
+        .encodeResourceToString(outcome).getBytes(StandardCharsets.UTF_8);
+    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    response.setContentType((xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=UTF-8");
+    response.setHeader("Connection", "close");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
   }
 
   /** The request whose body may be read up to the limit; past it the read fails with HAPI's 413. */
@@ -103,7 +128,7 @@ class PasServer extends RestfulServer {
       };
     }
 
-    private static PayloadTooLargeException tooLarge(long limit) {
+    static PayloadTooLargeException tooLarge(long limit) {
       return new PayloadTooLargeException("The request is larger than " + (limit / (1024 * 1024))
           + " MB, the most this server accepts for one bundle; send the clinical facts, not documents.");
     }

@@ -2,6 +2,7 @@ package com.healthplan.va.operations;
 
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,18 @@ class OperationsConfiguration {
   @Bean
   StartupLock startupLock(DataSource dataSource) {
     return new StartupLock(dataSource);
+  }
+
+  /**
+   * Flyway migrates under the same lock: two nodes on an empty database would otherwise both find the history
+   * table missing, one create it and the other fail to baseline an existing empty table.
+   */
+  @Bean
+  FlywayMigrationStrategy migrateUnderStartupLock(StartupLock startupLock) {
+    return flyway -> {
+      startupLock.acquire();
+      flyway.migrate();
+    };
   }
 
   @Bean

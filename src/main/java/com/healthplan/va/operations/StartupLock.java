@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * One node at a time through the start-up that writes shared rows: the engine's schema creation
+ * One node at a time through the start-up that writes shared rows: Flyway's migrations, the engine's schema creation
  * ({@code databaseSchemaUpdate} is not safe for two nodes creating tables at the same moment: PostgreSQL refuses
  * the second {@code CREATE TABLE} with a duplicate key in {@code pg_type}), then the deployment, users, groups,
  * authorizations and Tasklist filters, which are created only when missing. A PostgreSQL session advisory lock is

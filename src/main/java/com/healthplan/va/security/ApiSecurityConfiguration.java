@@ -27,7 +27,7 @@ class ApiSecurityConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("va-basic-authentication");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/fhir/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/fhir/*", "/cds-services", "/cds-services/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         SESSION_OR_BASIC_PROVIDER);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -82,7 +82,8 @@ class ApiSecurityConfiguration {
   FilterRegistrationBean<ApiResponseHeaders> apiResponseHeaders() {
     FilterRegistrationBean<ApiResponseHeaders> registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
     registration.setName("va-api-response-headers");
-    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/fhir/*", "/cds-services",
+        "/cds-services/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     return registration;
   }

@@ -35,6 +35,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+    return send(request(path, headers).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   public HttpResponse<String> putJson(String path, String json, String... headers) {
     return send(request(path, headers).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
