@@ -127,7 +127,11 @@ class CdsHooksController {
     if (!covered.isEmpty()) {
       cards.add(json.valueToTree(requirements.card(covered)));
       ArrayNode actions = answer.putArray("systemActions");
+      // without a Coverage (prefetched, or the order's insurance) CRD's coverage information cannot be given
       for (CoverageRequirements.Covered order : covered) {
+        if (order.order() == null) {
+          continue;
+        }
         ObjectNode action = actions.addObject();
         action.put("type", "update");
         action.put("description", "Coverage information: prior authorization needed for CPT " + order.cpt()

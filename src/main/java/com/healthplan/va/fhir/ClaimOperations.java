@@ -6,7 +6,6 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import com.healthplan.va.casefile.CaseConflictException;
 import com.healthplan.va.casefile.CaseFile;
@@ -20,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -106,7 +107,8 @@ class ClaimOperations {
         }
       }
     }
-    throw new ResourceNotFoundException("No prior authorization request of yours matches this inquiry.");
+    // PAS's $inquire answers zero or more ClaimResponses: none is an empty inquiry-response bundle, not an error
+    return responses.noneFound();
   }
 
   private static List<String> memberIds(Bundle bundle, Claim claim) {
@@ -131,7 +133,17 @@ class ClaimOperations {
     String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
     IParser parser = type.contains("xml") ? context.newXmlParser() : context.newJsonParser();
     try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
-      return parser.parseResource(Bundle.class, body);
+      IBaseResource resource = parser.parseResource(body);
+      if (resource instanceof Parameters parameters) {
+        // the operation's input parameter 'resource', as FHIR allows a client to send it
+        resource = parameters.getParameter().stream().filter(p -> "resource".equals(p.getName()))
+            .map(Parameters.ParametersParameterComponent::getResource).findFirst().orElse(null);
+      }
+      if (resource instanceof Bundle bundle) {
+        return bundle;
+      }
+      throw FhirIssues.refusal("Bundle", "The request body must be the PAS request Bundle (or Parameters whose "
+          + "parameter 'resource' is that Bundle).");
     } catch (DataFormatException e) {
       throw FhirIssues.refusal("Bundle", "The request body is not a FHIR R4 Bundle that can be read: "
           + plain(e.getMessage()));

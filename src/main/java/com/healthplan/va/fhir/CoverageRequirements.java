@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
@@ -40,6 +41,9 @@ class CoverageRequirements {
   static final String COVERAGE_INFORMATION =
       "http://hl7.org/fhir/us/davinci-crd/StructureDefinition/ext-coverage-information";
 
+  /** CRD's card types (CRD 2.0 and 2.1 keep them in the guide's temporary code system). */
+  static final String CRD_CARD_TYPES = "http://hl7.org/fhir/us/davinci-crd/CodeSystem/temp";
+
   private final PolicyDecisions policy;
   private final PlanContacts plan;
   private final PlanCalendar calendar;
@@ -53,7 +57,7 @@ class CoverageRequirements {
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
   }
 
-  /** An order of this policy's, with the coverage information to add to it. */
+  /** An order of this policy's, with the coverage information added (null when no Coverage is known). */
   record Covered(ServiceRequest order, ProcedureType procedure, String cpt) {
   }
 
@@ -70,8 +74,15 @@ class CoverageRequirements {
       if (cpt.isEmpty()) {
         continue;
       }
-      ServiceRequest annotated = order.copy();
-      annotated.addExtension(coverageInformation(coverage.or(() -> insuranceOf(order))));
+      // CRD: coverage information names the Coverage it is about; without one known there is only the card
+      Optional<Reference> about = coverage.or(() -> insuranceOf(order));
+      ServiceRequest annotated = null;
+      if (about.isPresent()) {
+        annotated = order.copy();
+        // a repeated call replaces the assertion rather than adding a second one
+        annotated.getExtension().removeIf(extension -> COVERAGE_INFORMATION.equals(extension.getUrl()));
+        annotated.addExtension(coverageInformation(about.get()));
+      }
       covered.add(new Covered(annotated, PasRequestReader.procedureOf(cpt.get()), cpt.get()));
     }
     return covered;
@@ -89,15 +100,17 @@ class CoverageRequirements {
     return order.getInsurance().stream().filter(Reference::hasReference).findFirst().map(Reference::copy);
   }
 
-  private Extension coverageInformation(Optional<Reference> coverage) {
+  private Extension coverageInformation(Reference coverage) {
     PolicyTerms terms = policy.terms(null);
     Extension information = new Extension(COVERAGE_INFORMATION);
-    information.addExtension("coverage", coverage.orElseGet(() ->
-        new Reference().setDisplay("The patient's coverage with " + plan.planName())));
+    information.addExtension("coverage", coverage);
     information.addExtension("covered", new CodeType("covered"));
     information.addExtension("pa-needed", new CodeType("auth-needed"));
     information.addExtension("doc-needed", new CodeType("clinical"));
     information.addExtension("doc-purpose", new CodeType("withpa"));
+    information.addExtension("reason", new CodeableConcept().setText(plan.criteriaPolicy() + " (criteria version "
+        + terms.criteriaVersion() + ") requires prior authorization, decided on the clinical facts its "
+        + "questionnaire asks for."));
     information.addExtension("questionnaire",
         new CanonicalType(FhirNames.QUESTIONNAIRE_URL + "|" + terms.criteriaVersion()));
     information.addExtension("date", new DateType(calendar.today().toString()));
@@ -126,13 +139,17 @@ class CoverageRequirements {
         + "Questions: utilization management, ").append(plan.umPhone()).append('.');
     String questionnaire = publicBaseUrl + "/fhir/Questionnaire/" + PasRequestReader.QUESTIONNAIRE_ID;
     return new Card(UUID.randomUUID().toString(), summary, "info", detail.toString(),
-        new Card.Source(plan.planName(), questionnaire),
+        new Card.Source(plan.planName(), questionnaire, new Card.Topic(CRD_CARD_TYPES, "coverage-info",
+            "Coverage Information")),
         List.of(new Card.Link("Questionnaire of what the plan needs (DTR)", questionnaire, "absolute")));
   }
 
   /** A CDS Hooks 2.0 card. */
   record Card(String uuid, String summary, String indicator, String detail, Source source, List<Link> links) {
-    record Source(String label, String url) {
+    record Source(String label, String url, Topic topic) {
+    }
+
+    record Topic(String system, String code, String display) {
     }
 
     record Link(String label, String url, String type) {

@@ -91,6 +91,11 @@ class CriteriaQuestionnaire {
         + "may be the onset of a Condition coded in ICD-10-CM); the levels to be treated are the Claim items' "
         + "bodySite.");
 
+    // DTR's standard Questionnaire has a narrative: what it is, for a person reading the resource
+    questionnaire.getText().setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED)
+        .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + escape(plan.criteriaPolicy())
+            + ", criteria version " + terms.criteriaVersion() + ": what " + escape(plan.planName())
+            + " needs to decide a prior authorization request for vertebroplasty or kyphoplasty.</p></div>");
     QuestionnaireItemComponent criteria = questionnaire.addItem().setLinkId("criteria")
         .setType(QuestionnaireItemType.GROUP).setText("Patient criteria");
     FACTS.forEach((criterion, facts) -> {
@@ -123,6 +128,10 @@ class CriteriaQuestionnaire {
           .setText(item.policyWording());
     }
     return questionnaire;
+  }
+
+  private static String escape(String text) {
+    return org.springframework.web.util.HtmlUtils.htmlEscape(text);
   }
 
   /** A fact asked as the intake form asks it. */

@@ -13,6 +13,8 @@ final class FhirNames {
   static final String CRITERIA_SYSTEM = PLAN + "/CodeSystem/vertebral-augmentation-criteria";
   /** The criteria Questionnaire's questions (code = the question's linkId), for Observations of the same facts. */
   static final String FACT_SYSTEM = PLAN + "/CodeSystem/vertebral-augmentation-facts";
+  /** The plan's extension on a ClaimResponse item: one reason it was not certified in total (kind and concept). */
+  static final String ITEM_REASON = PLAN + "/StructureDefinition/pas-item-reason";
   /** Why an item was not certified beside the criteria (a physician's decision on a level, missing information). */
   static final String REVIEW_REASON_SYSTEM = PLAN + "/CodeSystem/pas-review-reason";
   static final String ADJUDICATION_SYSTEM = PLAN + "/CodeSystem/pas-adjudication";
@@ -21,6 +23,7 @@ final class FhirNames {
   static final String PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
   static final String PAS_RESPONSE_BUNDLE = PAS + "profile-pas-response-bundle";
   static final String PAS_CLAIM_RESPONSE = PAS + "profile-claimresponse";
+  static final String PAS_INQUIRY_RESPONSE_BUNDLE = PAS + "profile-pas-inquiry-response-bundle";
   static final String PAS_INQUIRY_RESPONSE = PAS + "profile-claiminquiryresponse";
   static final String REVIEW_ACTION = PAS + "extension-reviewAction";
   static final String REVIEW_ACTION_CODE = PAS + "extension-reviewActionCode";

@@ -445,7 +445,9 @@ final class PasRequestReader {
     QuestionnaireResponse any = null;
     for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
       if (entry.getResource() instanceof QuestionnaireResponse response) {
-        if (response.hasQuestionnaire() && response.getQuestionnaire().endsWith("Questionnaire/" + QUESTIONNAIRE_ID)) {
+        // DTR names the Questionnaire by its versioned canonical: ".../Questionnaire/id|version"
+        if (response.hasQuestionnaire() && response.getQuestionnaire().replaceFirst("\\|.*$", "")
+            .endsWith("Questionnaire/" + QUESTIONNAIRE_ID)) {
           return response;
         }
         any = any == null ? response : any;

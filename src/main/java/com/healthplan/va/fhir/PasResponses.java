@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
@@ -38,10 +39,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The PAS response bundle of a request, from its case file as it stands: a {@code ClaimResponse} whose
- * {@code preAuthRef} and identifier are the case id, {@code outcome} {@code complete} once decided and
- * {@code queued} while pended, and per item the X12 review action (A1 certified in total, A2 certified partial,
- * A3 not certified, A4 pended). Every adverse item names each unmet criterion (code and the denial notice's plain
- * words); a pended one says what is awaited and by when. The dates are the case file's: the approval's valid-through
+ * {@code preAuthRef} and identifier are the case id, {@code outcome} {@code complete} (as PAS's pended example), and
+ * per item the X12 review action (A1 certified in total, A2 certified partial, A3 not certified, A4 pended). Every
+ * adverse item names each unmet criterion (code and the denial notice's plain words); a pended one each criterion
+ * the prescreen found possibly unmet, and the notes say what is awaited and by when. The dates are the case file's: the approval's valid-through
  * day, the round's due time, the last day to appeal (the lifecycle's), never computed here.
  */
 @Component
@@ -68,14 +69,18 @@ class PasResponses {
     Patient patient = patient(file);
     Organization insurer = new Organization().setName(plan.planName());
     insurer.setId(UUID.randomUUID().toString());
-    Practitioner requestor = requestor(file);
+    Practitioner practitioner = requestor(file);
+    // PAS takes the requestor as an Organization or a PractitionerRole, not a bare Practitioner
+    PractitionerRole requestor = new PractitionerRole().setPractitioner(reference(practitioner));
+    requestor.setId(UUID.randomUUID().toString());
+    requestor.addIdentifier(practitioner.getIdentifierFirstRep().copy());
 
     ClaimResponse response = new ClaimResponse();
     response.setId(UUID.randomUUID().toString());
     response.getMeta().addProfile(inquiry ? FhirNames.PAS_INQUIRY_RESPONSE : FhirNames.PAS_CLAIM_RESPONSE);
     response.addIdentifier().setSystem(FhirNames.AUTHORIZATION_SYSTEM).setValue(file.caseId());
-    response.setStatus(file.cancellation() == null ? ClaimResponse.ClaimResponseStatus.ACTIVE
-        : ClaimResponse.ClaimResponseStatus.CANCELLED);
+    // PAS fixes the status at active; a cancellation is told in the process notes
+    response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
     response.setType(new CodeableConcept(new Coding(FhirNames.CLAIM_TYPE, "professional", "Professional")));
     response.setUse(ClaimResponse.Use.PREAUTHORIZATION);
     response.setPatient(reference(patient));
@@ -86,8 +91,8 @@ class PasResponses {
     response.setPreAuthRef(file.caseId());
 
     Verdict verdict = verdict(file);
-    response.setOutcome(verdict.pended() ? ClaimResponse.RemittanceOutcome.QUEUED
-        : ClaimResponse.RemittanceOutcome.COMPLETE);
+    // as PAS's own pended example: the answer is complete, each item's review action (A4) carries the pend
+    response.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE);
     response.setDisposition(verdict.disposition());
     verdict.period().ifPresent(response::setPreAuthPeriod);
     int note = 0;
@@ -99,13 +104,23 @@ class PasResponses {
     }
 
     Bundle bundle = new Bundle();
-    bundle.getMeta().addProfile(FhirNames.PAS_RESPONSE_BUNDLE);
+    bundle.getMeta().addProfile(inquiry ? FhirNames.PAS_INQUIRY_RESPONSE_BUNDLE : FhirNames.PAS_RESPONSE_BUNDLE);
     bundle.setIdentifier(new Identifier().setSystem(FhirNames.RESPONSE_SYSTEM).setValue(UUID.randomUUID().toString()));
     bundle.setType(Bundle.BundleType.COLLECTION);
     bundle.setTimestamp(Date.from(now));
-    for (Resource resource : List.of(response, patient, insurer, requestor)) {
+    for (Resource resource : List.of(response, patient, insurer, requestor, practitioner)) {
       bundle.addEntry().setFullUrl("urn:uuid:" + resource.getIdElement().getIdPart()).setResource(resource);
     }
+    return bundle;
+  }
+
+  /** The answer to an inquiry that matches no request of the caller's: an inquiry-response bundle with none. */
+  Bundle noneFound() {
+    Bundle bundle = new Bundle();
+    bundle.getMeta().addProfile(FhirNames.PAS_INQUIRY_RESPONSE_BUNDLE);
+    bundle.setIdentifier(new Identifier().setSystem(FhirNames.RESPONSE_SYSTEM).setValue(UUID.randomUUID().toString()));
+    bundle.setType(Bundle.BundleType.COLLECTION);
+    bundle.setTimestamp(Date.from(calendar.now()));
     return bundle;
   }
 
@@ -258,6 +273,7 @@ class PasResponses {
       display = "Not certified";
     }
     ClaimResponse.ItemComponent item = new ClaimResponse.ItemComponent().setItemSequence(requested.sequence());
+    // PAS: one adjudication per item, category 'submitted', carrying the review action
     ClaimResponse.AdjudicationComponent adjudication = item.addAdjudication();
     adjudication.setCategory(new CodeableConcept(new Coding(FhirNames.HL7_ADJUDICATION, "submitted",
         "Submitted Amount")));
@@ -266,23 +282,18 @@ class PasResponses {
         new CodeableConcept(new Coding(FhirNames.X12_306, action, display)));
     review.addExtension("number", new StringType(file.caseId()));
     if (!"A1".equals(action)) {
-      // an adverse item names each criterion found unmet; a pended one each the prescreen found possibly unmet
-      Coding category = "A4".equals(action)
-          ? new Coding(FhirNames.ADJUDICATION_SYSTEM, "prescreen-finding", "Criterion possibly not met, in review")
-          : new Coding(FhirNames.ADJUDICATION_SYSTEM, "unmet-criterion", "Criterion not met");
+      // the reasons, machine-readable: each criterion found unmet (adverse) or possibly unmet (pended), in the
+      // denial notice's words; X12's reason codes (the review action's reasonCode) are not the policy's criteria
+      String kind = "A4".equals(action) ? "prescreen-finding" : "unmet-criterion";
       PolicyTerms terms = policy.terms(file.prescreen() == null ? null : file.prescreen().criteriaVersion());
       for (String code : verdict.unmetCriteria()) {
-        EligibilityCriterion.ofCode(code).ifPresent(criterion -> item.addAdjudication()
-            .setCategory(new CodeableConcept(category.copy()))
-            .setReason(new CodeableConcept(new Coding(FhirNames.CRITERIA_SYSTEM, code,
-                criterion.plainLanguage(terms)))));
+        EligibilityCriterion.ofCode(code).ifPresent(criterion -> item.addExtension(reason(kind,
+            new CodeableConcept(new Coding(FhirNames.CRITERIA_SYSTEM, code, criterion.plainLanguage(terms))))));
       }
       if (!"A4".equals(action)) {
-        verdict.adverseReason().ifPresent(reason -> item.addAdjudication()
-            .setCategory(new CodeableConcept(new Coding(FhirNames.ADJUDICATION_SYSTEM, "review-reason",
-                "Reason of the review")))
-            .setReason(new CodeableConcept(new Coding(FhirNames.REVIEW_REASON_SYSTEM, reason.code(),
-                reason.display())).setText(reason.text())));
+        verdict.adverseReason().ifPresent(reason -> item.addExtension(reason("review-reason",
+            new CodeableConcept(new Coding(FhirNames.REVIEW_REASON_SYSTEM, reason.code(), reason.display()))
+                .setText(reason.text()))));
       }
     }
     if (!"A3".equals(action) && !"A4".equals(action)) {
@@ -292,6 +303,18 @@ class PasResponses {
       item.addNoteNumber(n);
     }
     return item;
+  }
+
+  /** A reason of an item: {@code kind} (unmet-criterion, prescreen-finding, review-reason) and its concept. */
+  private static Extension reason(String kind, CodeableConcept concept) {
+    Extension reason = new Extension(FhirNames.ITEM_REASON);
+    reason.addExtension("kind", new Coding(FhirNames.ADJUDICATION_SYSTEM, kind, switch (kind) {
+      case "unmet-criterion" -> "Criterion not met";
+      case "prescreen-finding" -> "Criterion possibly not met, in review";
+      default -> "Reason of the review";
+    }));
+    reason.addExtension("reason", concept);
+    return reason;
   }
 
   private static Identifier requestIdentifier(PasSubmission submission) {

@@ -33,6 +33,10 @@ import org.thymeleaf.context.Context;
 @Component
 public class MemberLetters {
 
+  static {
+    PdfRendererLog.install();
+  }
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
 
   private final ITemplateEngine templates;

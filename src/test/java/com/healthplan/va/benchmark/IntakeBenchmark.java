@@ -6,6 +6,7 @@ import com.healthplan.va.VertebralAugmentationApplication;
 import com.healthplan.va.casefile.PlanCalendar;
 import com.healthplan.va.support.Http;
 import com.healthplan.va.support.Intakes;
+import com.healthplan.va.support.TemporaryPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -37,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>mvn -B -Pbenchmark test-compile exec:java</pre>
  *
  * <p>Starts the application in-process with its shipped configuration (default profile, H2 file database with
- * {@code WRITE_DELAY=0}, job executor on) in a temporary directory, deploys a bare process
+ * {@code WRITE_DELAY=0;RETENTION_TIME=0}, job executor on) in a temporary directory, deploys a bare process
  * {@code benchmarkBareStart} (start, user task, end), then, with the same number of concurrent clients,
  * <ol>
  *   <li><b>bare</b>: {@code POST /engine-rest/process-definition/key/benchmarkBareStart/start} as {@code demo}
@@ -71,10 +72,16 @@ public final class IntakeBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    // the letters' PDF renderer logs through java.util.logging, at INFO for every letter
+    java.util.logging.Logger.getLogger("com.openhtmltopdf").setLevel(java.util.logging.Level.WARNING);
     LoadSettings settings = LoadSettings.fromSystemProperties();
     Path dataDir = Files.createTempDirectory("va-intake-benchmark-");
     ConfigurableApplicationContext application = null;
     try {
+      if ("year".equals(System.getProperty("bench.only"))) {
+        year(dataDir);
+        return;
+      }
       long startedAt = System.nanoTime();
       application = start(dataDir);
       int port = ((WebServerApplicationContext) application).getWebServer().getPort();
@@ -98,6 +105,9 @@ public final class IntakeBenchmark {
       report(results);
       new BoardBenchmark(application.getBean(JdbcTemplate.class), port,
           application.getBean(PlanCalendar.class).today()).run();
+      application.close();
+      application = null;
+      year(dataDir);
     } catch (Exception e) {
       System.out.println("Benchmark failed: " + e);
       e.printStackTrace(System.out);
@@ -109,21 +119,114 @@ public final class IntakeBenchmark {
     }
   }
 
+  /**
+   * A year of {@code bench.year.cases} cases (10,000; 0 skips it) on a new H2 file database, then on a temporary
+   * PostgreSQL when Debian's package is installed ({@code bench.year.postgres=false} skips it), each against the
+   * bare engine's year in the same application.
+   */
+  private static void year(Path dataDir) throws Exception {
+    int cases = Integer.getInteger("bench.year.cases", 10_000);
+    if (cases <= 0) {
+      return;
+    }
+    Path h2 = dataDir.resolve("year-h2");
+    ConfigurableApplicationContext application = start(h2, "jdbc:h2:file:" + h2.toAbsolutePath().resolve("year")
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0");
+    try {
+      yearOn(application, "embedded H2", () -> directorySize(h2), cases, user -> user);
+    } finally {
+      application.close();
+    }
+    if (!Boolean.parseBoolean(System.getProperty("bench.year.postgres", "true"))
+        || TemporaryPostgres.binaries().isEmpty()) {
+      System.out.println("Year on PostgreSQL skipped (bench.year.postgres=false, or no Debian postgresql package)");
+      return;
+    }
+    // PostgreSQL is a deployment, not the local run: its own users and passwords, an SMTP server of its own
+    java.util.function.UnaryOperator<String> deployed = user -> "Year-Benchmark-" + user + "-Password-42";
+    int smtpPort = freePort();
+    com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+        new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+    smtp.start();
+    try (TemporaryPostgres postgres = TemporaryPostgres.start()) {
+      String url = postgres.createDatabase("year");
+      List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+          "--spring.datasource.username=" + TemporaryPostgres.USER, "--spring.datasource.password=",
+          "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+          "--va.public-base-url=https://va.benchmark.example",
+          "--va.follow-up.pcp-link-signing-key=a-benchmark-key-of-at-least-32-characters",
+          "--va.security.admin.id=demo", "--va.security.admin.password=" + deployed.apply("demo"),
+          "--va.security.admin.email=demo@healthplan.example"));
+      String[][] users = {{"nurse1", "um-nurses"}, {"coord1", "follow-up-coordinators"},
+          {"md1", "medical-directors"}, {"md2", "medical-directors"}};
+      for (int i = 0; i < users.length; i++) {
+        String prefix = "--va.security.users[" + i + "].";
+        settings.addAll(List.of(prefix + "id=" + users[i][0], prefix + "password=" + deployed.apply(users[i][0]),
+            prefix + "first-name=Year", prefix + "last-name=" + users[i][0], prefix + "group=" + users[i][1],
+            prefix + "email=" + users[i][0] + "@healthplan.example"));
+      }
+      ConfigurableApplicationContext onPostgres = start(dataDir.resolve("year-pg"), url,
+          settings.toArray(String[]::new));
+      try {
+        JdbcTemplate jdbc = onPostgres.getBean(JdbcTemplate.class);
+        yearOn(onPostgres, "PostgreSQL", () -> jdbc.queryForObject("SELECT pg_database_size(current_database())",
+            Long.class), cases, deployed);
+      } finally {
+        onPostgres.close();
+      }
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private static void yearOn(ConfigurableApplicationContext application, String database,
+      java.util.function.LongSupplier bytes, int cases, java.util.function.UnaryOperator<String> passwords)
+      throws Exception {
+    int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+    YearBenchmark.deployBareYear(application.getBean(RepositoryService.class));
+    YearBenchmark year = new YearBenchmark(application, database, bytes, port, cases, passwords);
+    try {
+      YearBenchmark.Figures bare = year.bare();
+      YearBenchmark.Figures app = year.application();
+      YearBenchmark.report(bare, app);
+    } finally {
+      year.close();
+    }
+  }
+
+  private static long directorySize(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      if (Boolean.getBoolean("bench.year.listFiles")) {
+        Files.walk(dir).filter(Files::isRegularFile).forEach(p -> System.out.println("  " + p + " "
+            + p.toFile().length()));
+      }
+      return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   /** The application as shipped, on a database of its own and free ports. */
   private static ConfigurableApplicationContext start(Path dataDir) {
+    return start(dataDir, "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("bench")
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0");
+  }
+
+  private static ConfigurableApplicationContext start(Path dataDir, String databaseUrl, String... more) {
     SpringApplication application = new SpringApplication(VertebralAugmentationApplication.class);
     int smtpPort = freePort();
-    return application.run(
+    List<String> arguments = new ArrayList<>(List.of(
         // only the shipped application.yaml: the test classpath's config/application.yaml would otherwise switch
         // to an in-memory database and turn the job executor off
         "--spring.config.location=classpath:/application.yaml",
         "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("bench")
-            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+        "--spring.datasource.url=" + databaseUrl,
         "--va.mail.embedded-sink.smtp-port=" + smtpPort,
         "--va.mail.embedded-sink.imap-port=" + freePort(),
         "--spring.mail.port=" + smtpPort,
-        "--logging.level.root=WARN");
+        "--logging.level.root=WARN"));
+    arguments.addAll(List.of(more));
+    return application.run(arguments.toArray(String[]::new));
   }
 
   private static void deployBareProcess(RepositoryService repository) {

@@ -75,7 +75,11 @@ class PasApiTest extends CaseTestSupport {
     HttpResponse<String> response = submit(body, PROVIDER);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     R4Validation.assertValid(response.body());
-    return json.readTree(response.body()).at("/entry/0/resource");
+    JsonNode claimResponse = json.readTree(response.body()).at("/entry/0/resource");
+    assertOneSubmittedAdjudicationPerItem(claimResponse);
+    assertThat(json.readTree(response.body()).at("/entry/0/resource/requestor/reference").asText())
+        .startsWith("urn:uuid:");
+    return claimResponse;
   }
 
   JsonNode inquired(String body) throws Exception {
@@ -84,7 +88,10 @@ class PasApiTest extends CaseTestSupport {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     R4Validation.assertValid(response.body());
     JsonNode claimResponse = json.readTree(response.body()).at("/entry/0/resource");
+    assertThat(json.readTree(response.body()).at("/meta/profile/0").asText())
+        .endsWith("profile-pas-inquiry-response-bundle");
     assertThat(claimResponse.at("/meta/profile/0").asText()).endsWith("profile-claiminquiryresponse");
+    assertOneSubmittedAdjudicationPerItem(claimResponse);
     return claimResponse;
   }
 
@@ -121,15 +128,41 @@ class PasApiTest extends CaseTestSupport {
     return null;
   }
 
-  /** The criteria an item's adjudications give as its reasons, by code. */
+  /** The reasons an item gives (the plan's pas-item-reason extensions), by code. */
   static List<String> reasons(JsonNode claimResponse, int item) {
     List<String> codes = new ArrayList<>();
-    for (JsonNode adjudication : claimResponse.at("/item/" + item + "/adjudication")) {
-      if (adjudication.has("reason")) {
-        codes.add(adjudication.at("/reason/coding/0/code").asText());
-      }
+    for (JsonNode reason : reasonExtensions(claimResponse, item)) {
+      codes.add(part(reason, "reason").at("/valueCodeableConcept/coding/0/code").asText());
     }
     return codes;
+  }
+
+  static List<JsonNode> reasonExtensions(JsonNode claimResponse, int item) {
+    List<JsonNode> reasons = new ArrayList<>();
+    for (JsonNode extension : claimResponse.at("/item/" + item + "/extension")) {
+      if (extension.get("url").asText().endsWith("/StructureDefinition/pas-item-reason")) {
+        reasons.add(extension);
+      }
+    }
+    return reasons;
+  }
+
+  static JsonNode part(JsonNode extension, String url) {
+    for (JsonNode part : extension.get("extension")) {
+      if (url.equals(part.get("url").asText())) {
+        return part;
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  /** PAS: each item has exactly one adjudication, 'submitted', with the review action. */
+  static void assertOneSubmittedAdjudicationPerItem(JsonNode claimResponse) {
+    for (JsonNode item : claimResponse.get("item")) {
+      assertThat(item.get("adjudication")).hasSize(1);
+      assertThat(item.at("/adjudication/0/category/coding/0/code").asText()).isEqualTo("submitted");
+    }
+    assertThat(claimResponse.get("status").asText()).isEqualTo("active");
   }
 
   static String notes(JsonNode claimResponse) {
@@ -153,7 +186,7 @@ class PasApiTest extends CaseTestSupport {
   void aValidBundleOpensOneCaseAndAResubmissionAnswersTheSameCase() throws Exception {
     long before = caseCount();
     JsonNode first = submitted(example());
-    assertThat(first.get("outcome").asText()).isEqualTo("queued");
+    assertThat(first.get("outcome").asText()).isEqualTo("complete");
     assertThat(reviewAction(first, 0)).isEqualTo("A4");
     assertThat(reviewAction(first, 1)).isEqualTo("A4");
     String caseId = first.get("preAuthRef").asText();
@@ -186,6 +219,12 @@ class PasApiTest extends CaseTestSupport {
     assertThat(response.at("/preAuthPeriod/end").asText())
         .isEqualTo(cases.get(caseId).determination().validThrough().toString());
     assertThat(notes(response)).contains("Approved: levels T12, L1");
+    // an inquiry that matches no request of this system's: an inquiry bundle with no ClaimResponse
+    HttpResponse<String> none = http.post("/fhir/Claim/$inquire", "application/fhir+json",
+        example().replace(requestId, "REQ-NOT-SENT"), "Authorization", PROVIDER);
+    assertThat(none.statusCode()).isEqualTo(200);
+    R4Validation.assertValid(none.body());
+    assertThat(json.readTree(none.body()).path("entry").isEmpty()).isTrue();
     // another account sees nothing of it
     assertThat(http.post("/fhir/Claim/$inquire", "application/fhir+json", example(), "Authorization",
         basic("demo", "demo")).statusCode()).isEqualTo(403);
@@ -242,9 +281,10 @@ class PasApiTest extends CaseTestSupport {
     assertThat(reviewAction(response, 1)).isEqualTo("A3");
     assertThat(reasons(response, 0)).isEmpty();
     assertThat(reasons(response, 1)).containsExactly("level-not-approved");
-    assertThat(response.at("/item/1/adjudication/1/reason/text").asText()).contains("L1 shows no edema");
+    assertThat(part(reasonExtensions(response, 1).get(0), "reason").at("/valueCodeableConcept/text").asText())
+        .contains("L1 shows no edema");
     assertThat(response.at("/item/0/extension/0/url").asText()).endsWith("extension-itemPreAuthPeriod");
-    assertThat(response.at("/item/1/extension").isMissingNode()).isTrue();
+    assertThat(response.at("/item/1/extension").toString()).doesNotContain("extension-itemPreAuthPeriod");
     assertThat(notes(response)).contains("Approved in part: levels T12").contains("L1 shows no edema");
   }
 
@@ -253,10 +293,11 @@ class PasApiTest extends CaseTestSupport {
     // T3 is a vertebra, so the request is one the plan must decide; only a physician may deny it
     JsonNode response = submitted(example(bundle -> ((Claim) bundle.getEntryFirstRep().getResource())
         .getItem().get(0).setBodySite(new CodeableConcept().setText("T3"))));
-    assertThat(response.get("outcome").asText()).isEqualTo("queued");
+    assertThat(response.get("outcome").asText()).isEqualTo("complete");
     assertThat(reviewAction(response, 0)).isEqualTo("A4");
     assertThat(reasons(response, 0)).contains("LEVEL_OUTSIDE_T5_L5");
-    assertThat(response.at("/item/0/adjudication/1/category/coding/0/code").asText()).isEqualTo("prescreen-finding");
+    assertThat(part(reasonExtensions(response, 0).get(0), "kind").at("/valueCoding/code").asText())
+        .isEqualTo("prescreen-finding");
     assertThat(notes(response)).contains("The prescreen found").contains("LEVEL_OUTSIDE_T5_L5: ")
         .contains("T5").contains("L5");
   }
@@ -280,6 +321,15 @@ class PasApiTest extends CaseTestSupport {
   }
 
   @Test
+  void theBundleMayComeAsTheOperationsResourceParameter() throws Exception {
+    Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, example());
+    org.hl7.fhir.r4.model.Parameters parameters = new org.hl7.fhir.r4.model.Parameters();
+    parameters.addParameter().setName("resource").setResource(bundle);
+    JsonNode response = submitted(FHIR.newJsonParser().encodeResourceToString(parameters));
+    assertThat(response.get("preAuthRef").asText()).matches("VA-\\d{4}-\\d{6}");
+  }
+
+  @Test
   void xmlIsAnsweredInXml() throws Exception {
     Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, example());
     HttpResponse<String> response = http.post("/fhir/Claim/$submit", "application/fhir+xml",
@@ -290,7 +340,7 @@ class PasApiTest extends CaseTestSupport {
     R4Validation.assertValid(response.body());
     ClaimResponse claimResponse = (ClaimResponse) FHIR.newXmlParser().parseResource(Bundle.class, response.body())
         .getEntryFirstRep().getResource();
-    assertThat(claimResponse.getOutcome()).isEqualTo(ClaimResponse.RemittanceOutcome.QUEUED);
+    assertThat(claimResponse.getOutcome()).isEqualTo(ClaimResponse.RemittanceOutcome.COMPLETE);
   }
 
   @Test
