@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>mvn -B -Pbenchmark test-compile exec:java</pre>
  *
  * <p>Starts the application in-process with its shipped configuration (default profile, H2 file database with
- * {@code WRITE_DELAY=0;RETENTION_TIME=0}, job executor on) in a temporary directory, deploys a bare process
+ * {@code WRITE_DELAY=0}, job executor on) in a temporary directory, deploys a bare process
  * {@code benchmarkBareStart} (start, user task, end), then, with the same number of concurrent clients,
  * <ol>
  *   <li><b>bare</b>: {@code POST /engine-rest/process-definition/key/benchmarkBareStart/start} as {@code demo}
@@ -121,25 +121,27 @@ public final class IntakeBenchmark {
 
   /**
    * A year of {@code bench.year.cases} cases (10,000; 0 skips it) on a new H2 file database, then on a temporary
-   * PostgreSQL when Debian's package is installed ({@code bench.year.postgres=false} skips it), each against the
-   * bare engine's year in the same application.
+   * PostgreSQL when Debian's package is installed ({@code bench.year.databases}, default {@code h2,postgres}), each
+   * against the bare engine's year in the same application.
    */
   private static void year(Path dataDir) throws Exception {
     int cases = Integer.getInteger("bench.year.cases", 10_000);
     if (cases <= 0) {
       return;
     }
-    Path h2 = dataDir.resolve("year-h2");
-    ConfigurableApplicationContext application = start(h2, "jdbc:h2:file:" + h2.toAbsolutePath().resolve("year")
-        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0");
-    try {
-      yearOn(application, "embedded H2", () -> directorySize(h2), cases, user -> user);
-    } finally {
-      application.close();
+    List<String> databases = List.of(System.getProperty("bench.year.databases", "h2,postgres").split(","));
+    if (databases.contains("h2")) {
+      Path h2 = dataDir.resolve("year-h2");
+      ConfigurableApplicationContext application = start(h2, "jdbc:h2:file:" + h2.toAbsolutePath().resolve("year")
+          + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+      try {
+        yearOn(application, "embedded H2", () -> directorySize(h2), cases, user -> user);
+      } finally {
+        application.close();
+      }
     }
-    if (!Boolean.parseBoolean(System.getProperty("bench.year.postgres", "true"))
-        || TemporaryPostgres.binaries().isEmpty()) {
-      System.out.println("Year on PostgreSQL skipped (bench.year.postgres=false, or no Debian postgresql package)");
+    if (!databases.contains("postgres") || TemporaryPostgres.binaries().isEmpty()) {
+      System.out.println("Year on PostgreSQL skipped (not in bench.year.databases, or no Debian postgresql package)");
       return;
     }
     // PostgreSQL is a deployment, not the local run: its own users and passwords, an SMTP server of its own
@@ -209,7 +211,7 @@ public final class IntakeBenchmark {
   /** The application as shipped, on a database of its own and free ports. */
   private static ConfigurableApplicationContext start(Path dataDir) {
     return start(dataDir, "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("bench")
-        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0");
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
   }
 
   private static ConfigurableApplicationContext start(Path dataDir, String databaseUrl, String... more) {
@@ -225,7 +227,12 @@ public final class IntakeBenchmark {
         "--va.mail.embedded-sink.imap-port=" + freePort(),
         "--spring.mail.port=" + smtpPort,
         "--logging.level.root=WARN"));
-    arguments.addAll(List.of(more));
+    for (String setting : more) {
+      // a setting given again replaces the default above (Spring would join the two with a comma)
+      String name = setting.substring(0, setting.indexOf('=') + 1);
+      arguments.removeIf(argument -> argument.startsWith(name));
+      arguments.add(setting);
+    }
     return application.run(arguments.toArray(String[]::new));
   }
 
